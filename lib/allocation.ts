@@ -1,0 +1,2 @@
+// allocation: module under construction (filled in by the current change).
+export {};

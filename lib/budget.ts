@@ -1,0 +1,2 @@
+// budget: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// coverage: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// difficulty: module under construction (filled in by the current change).
+export {};

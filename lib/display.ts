@@ -1,0 +1,2 @@
+// display: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// figures: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// optimal: module under construction (filled in by the current change).
+export {};

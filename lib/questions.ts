@@ -1,0 +1,2 @@
+// questions: module under construction (filled in by the current change).
+export {};

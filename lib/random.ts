@@ -1,0 +1,2 @@
+// random: module under construction (filled in by the current change).
+export {};

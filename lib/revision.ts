@@ -1,0 +1,2 @@
+// revision: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// search: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// selection: module under construction (filled in by the current change).
+export {};

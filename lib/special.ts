@@ -1,0 +1,2 @@
+// special: module under construction (filled in by the current change).
+export {};

@@ -1,0 +1,2 @@
+// verifier: module under construction (filled in by the current change).
+export {};
