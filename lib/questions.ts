@@ -267,7 +267,10 @@ export function largerModelP(p: number, shift: number = LARGER_MODEL_LOGIT_SHIFT
  * @example
  * const big = largerModelBenchmark(makeBenchmark({ seed: 1 }));
  */
-export function largerModelBenchmark(benchmark: Benchmark, shift: number = LARGER_MODEL_LOGIT_SHIFT): Benchmark {
+export function largerModelBenchmark(
+  benchmark: Benchmark,
+  shift: number = LARGER_MODEL_LOGIT_SHIFT,
+): Benchmark {
   checkBenchmark("largerModelBenchmark", "benchmark", benchmark);
   assertFinite("largerModelBenchmark", "shift", shift);
   return {
@@ -302,4 +305,3 @@ export function passRates(benchmark: Benchmark): Float64Array {
   checkBenchmark("passRates", "benchmark", benchmark);
   return Float64Array.from(benchmark.questions, (q) => q.p);
 }
-

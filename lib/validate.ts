@@ -127,7 +127,9 @@ export function assertInteger(
 ): asserts value is number {
   assertNumber(fn, name, value);
   const rule =
-    max === undefined ? `an integer >= ${min}` : `an integer in [${min}, ${max}]${maxNote ? ` (${maxNote})` : ""}`;
+    max === undefined
+      ? `an integer >= ${min}`
+      : `an integer in [${min}, ${max}]${maxNote ? ` (${maxNote})` : ""}`;
   if (!Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) {
     rangeError(fn, name, rule, value);
   }
@@ -149,7 +151,11 @@ export function assertBoolean(fn: string, name: string, value: unknown): asserts
 }
 
 /** `value` is a function. */
-export function assertFunction(fn: string, name: string, value: unknown): asserts value is (...args: never[]) => unknown {
+export function assertFunction(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is (...args: never[]) => unknown {
   if (typeof value !== "function") typeError(fn, name, "a function", value);
 }
 
@@ -189,8 +195,7 @@ export function assertArray(
   value: unknown,
   minLength = 1,
 ): asserts value is ArrayLike<unknown> {
-  const isArrayLike =
-    Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  const isArrayLike = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
   if (!isArrayLike) typeError(fn, name, minLength > 0 ? "a non-empty array" : "an array", value);
   const length = (value as ArrayLike<unknown>).length;
   if (length < minLength) {
@@ -201,7 +206,8 @@ export function assertArray(
 }
 
 /** Element rule for {@link assertNumberArray}. */
-export type ElementRule = "finite" | "probability" | "nonNegative" | "positive" | "integer" | "nonNegativeInteger";
+export type ElementRule =
+  "finite" | "probability" | "nonNegative" | "positive" | "integer" | "nonNegativeInteger";
 
 /**
  * `value` is an array of numbers, each obeying `rule`; the failing index is
@@ -252,7 +258,9 @@ export function assertSameLength(
   b: ArrayLike<unknown>,
 ): void {
   if (a.length !== b.length) {
-    throw new RangeError(`${fn}: ${nameB} must have the same length as ${nameA} (${a.length}), got length ${b.length}`);
+    throw new RangeError(
+      `${fn}: ${nameB} must have the same length as ${nameA} (${a.length}), got length ${b.length}`,
+    );
   }
 }
 
@@ -262,6 +270,8 @@ export function assertSameLength(
  */
 export function assertWork(fn: string, what: string, amount: number, limit = WORK_LIMIT): void {
   if (!(amount <= limit)) {
-    throw new RangeError(`${fn}: ${what} must be at most ${limit.toExponential(0)} (the work limit), got ${amount}`);
+    throw new RangeError(
+      `${fn}: ${what} must be at most ${limit.toExponential(0)} (the work limit), got ${amount}`,
+    );
   }
 }

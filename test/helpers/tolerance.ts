@@ -39,7 +39,13 @@ export function expectRelative(actual: number, expected: number, rel: number, la
  * errors of the exact value (z = 5 fails a correct implementation about once
  * in 1.7 million runs; the seeds are fixed, so a pass is reproducible).
  */
-export function expectProportionNear(estimate: number, exact: number, trials: number, z = 5, label = ""): void {
+export function expectProportionNear(
+  estimate: number,
+  exact: number,
+  trials: number,
+  z = 5,
+  label = "",
+): void {
   const se = Math.max(proportionStandardError(exact, trials), 1 / trials);
   expectWithin(estimate, exact, z * se, label);
 }

@@ -1,0 +1,251 @@
+/**
+ * Tests of the notebook runner itself (run_notebook.py + runner.ts), with
+ * fixture notebooks written at test time into <repo>/build/tmp-nb-XXXXXX
+ * (inside the repo, so the kernelspec's walk-up finds node_modules/.bin/tslab).
+ * They execute for real with the tslab kernel.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ensureDist } from "../helpers/dist";
+import { isAlive, newKernelProcesses, tslabKernelProcesses, waitFor, type KernelProcess } from "./processes";
+import {
+  makeFixtureDir,
+  notebookFailures,
+  requirePython,
+  runNotebook,
+  writeNotebook,
+  type NotebookReport,
+} from "./runner";
+
+const RUN_TIMEOUT_MS = 120_000;
+
+let fixtureDir: string;
+let kernelsBefore: KernelProcess[];
+const kernelPids: number[] = [];
+
+/** Runs a fixture and remembers its kernel pid for the leftover check. */
+async function run(path: string, options: Parameters<typeof runNotebook>[1] = {}): Promise<NotebookReport> {
+  const report = await runNotebook(path, { timeoutMs: RUN_TIMEOUT_MS - 10_000, ...options });
+  if (report.kernel_pid !== null) kernelPids.push(report.kernel_pid);
+  return report;
+}
+
+beforeAll(() => {
+  requirePython(); // fails here, with the fix, when Jupyter is missing
+  ensureDist();
+  kernelsBefore = tslabKernelProcesses();
+  fixtureDir = makeFixtureDir();
+});
+
+afterAll(() => {
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+describe("notebookFailures(report)", () => {
+  const report: NotebookReport = {
+    notebook: "/somewhere/02-x.ipynb",
+    kernel_name: "tslab",
+    ok: false,
+    error: null,
+    kernel_start_seconds: 2,
+    total_seconds: 3,
+    kernel_pid: null,
+    cells: [
+      {
+        index: 1,
+        first_line: "ok()",
+        status: "ok",
+        seconds: 0.1,
+        stderr: "",
+        errors: [],
+        output_count: 0,
+        output_types: [],
+        mime_types: [],
+      },
+      {
+        index: 2,
+        first_line: "bad()",
+        status: "error",
+        seconds: 0.1,
+        stderr: "1:7 - Type 'string'…\n",
+        errors: [],
+        output_count: 1,
+        output_types: ["stream:stderr"],
+        mime_types: [],
+      },
+      {
+        index: 3,
+        first_line: "later()",
+        status: "abort",
+        seconds: 0,
+        stderr: "",
+        errors: [],
+        output_count: 0,
+        output_types: [],
+        mime_types: [],
+      },
+      {
+        index: 4,
+        first_line: "err()",
+        status: "ok",
+        seconds: 0,
+        stderr: "",
+        errors: [{ ename: "E", evalue: "v", traceback: [] }],
+        output_count: 1,
+        output_types: ["error"],
+        mime_types: [],
+      },
+    ],
+  };
+
+  test("lists one message per problem, naming the notebook and the cell index", () => {
+    const failures = notebookFailures(report);
+    expect(failures).toHaveLength(4);
+    expect(failures[0]).toMatch(/02-x\.ipynb cell 2 \(`bad\(\)`\): status "error"/);
+    expect(failures[1]).toMatch(/02-x\.ipynb cell 2 .*wrote to stderr:\n {4}1:7 - Type 'string'/);
+    expect(failures[2]).toMatch(
+      /cell 3 .*status "abort" \(skipped by tslab after an error in an earlier cell\)/,
+    );
+    expect(failures[3]).toMatch(/cell 4 .*error output E: v/);
+  });
+
+  test("reports a run-level error and returns [] for a clean report", () => {
+    expect(notebookFailures({ ...report, error: "CellTimeoutError: x", cells: [] })).toEqual([
+      "/somewhere/02-x.ipynb: the run failed: CellTimeoutError: x",
+    ]);
+    expect(notebookFailures({ ...report, ok: true, cells: report.cells.slice(0, 1) })).toEqual([]);
+  });
+});
+
+describe("runNotebook(path) with the tslab kernel", () => {
+  test(
+    "(a) a good notebook: every cell ok, outputs recorded, executed copy saved",
+    async () => {
+      const path = writeNotebook(fixtureDir, "good.ipynb", [
+        { type: "markdown", source: "# A good notebook" },
+        { type: "code", source: 'import * as ttc from "ttc-workbook";\nttc.VERSION' },
+        { type: "code", source: "const double = (n: number): number => 2 * n;\ndouble(21)" },
+        { type: "code", source: 'import * as tslab from "tslab";\ntslab.display.html("<b>ok</b>");' },
+      ]);
+      const executed = join(fixtureDir, "good.executed.ipynb");
+      const report = await run(path, { outputPath: executed });
+
+      expect(notebookFailures(report)).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(report.cells.map((c) => [c.index, c.status])).toEqual([
+        [1, "ok"],
+        [2, "ok"],
+        [3, "ok"],
+      ]);
+      expect(report.cells[1]?.output_types).toEqual(["stream:stdout"]);
+      expect(report.cells[1]?.mime_types).toEqual([]);
+      expect(report.cells[2]?.output_types).toEqual(["display_data"]);
+      expect(report.cells[2]?.mime_types).toEqual(["text/html"]);
+      expect(report.kernel_start_seconds).toBeGreaterThan(0);
+      expect(report.total_seconds).toBeGreaterThanOrEqual(report.kernel_start_seconds ?? 0);
+
+      const saved = JSON.parse(readFileSync(executed, "utf8")) as {
+        cells: { outputs?: { text?: string | string[] }[] }[];
+      };
+      const text = ([] as string[]).concat(saved.cells[2]?.outputs?.[0]?.text ?? []).join("");
+      expect(text.trim()).toBe("42");
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    "(b) a type error in cell 2 fails the run and names cell 2",
+    async () => {
+      const path = writeNotebook(fixtureDir, "type-error.ipynb", [
+        { type: "markdown", source: "# A type error" },
+        { type: "code", source: "const y = 1;" },
+        { type: "code", source: 'const x: number = "oops";' },
+      ]);
+      const report = await run(path);
+      const failures = notebookFailures(report);
+
+      expect(report.ok).toBe(false);
+      expect(report.cells.map((c) => c.status)).toEqual(["ok", "error"]);
+      expect(report.cells[1]?.stderr).toMatch(/Type 'string' is not assignable to type 'number'/);
+      expect(failures.length).toBeGreaterThan(0);
+      expect(failures.every((f) => f.includes("type-error.ipynb cell 2"))).toBe(true);
+      expect(failures.join("\n")).toMatch(/status "error"/);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    "(c) a throw in cell 1 is reported, and so are the cells tslab then skips",
+    async () => {
+      const path = writeNotebook(fixtureDir, "throws.ipynb", [
+        { type: "markdown", source: "# A throw" },
+        { type: "code", source: 'throw new Error("boom");' },
+        { type: "code", source: 'console.log("after 1");' },
+        { type: "code", source: 'console.log("after 2");' },
+      ]);
+      const report = await run(path);
+      const failures = notebookFailures(report);
+
+      expect(report.ok).toBe(false);
+      expect(report.cells.map((c) => c.index)).toEqual([1, 2, 3]);
+      expect(report.cells[0]?.status).toBe("error");
+      expect(report.cells[0]?.stderr).toMatch(/Error: boom/);
+      // tslab aborts requests arriving within 200 ms of an error; either way they are not "ok".
+      expect(report.cells.slice(1).map((c) => c.status)).not.toContain("ok");
+      for (const index of [1, 2, 3]) {
+        expect(failures.some((f) => f.includes(`throws.ipynb cell ${index} `))).toBe(true);
+      }
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    "(d) output on stderr is a failure even when the cell succeeds",
+    async () => {
+      const path = writeNotebook(fixtureDir, "stderr.ipynb", [
+        { type: "markdown", source: "# Stderr" },
+        { type: "code", source: 'console.error("warn");' },
+      ]);
+      const report = await run(path);
+
+      expect(report.cells[0]?.status).toBe("ok");
+      expect(report.ok).toBe(false);
+      expect(notebookFailures(report)).toEqual([
+        expect.stringMatching(/stderr\.ipynb cell 1 .*wrote to stderr:\n {4}warn$/),
+      ]);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    "a cell over the per-cell timeout ends the run; it counts as unfinished, later cells as not run",
+    async () => {
+      const path = writeNotebook(fixtureDir, "slow.ipynb", [
+        { type: "markdown", source: "# Slow" },
+        { type: "code", source: "await new Promise((resolve) => setTimeout(resolve, 30_000));" },
+        { type: "code", source: "1 + 1" },
+      ]);
+      const report = await run(path, { cellTimeoutSeconds: 3 });
+
+      expect(report.ok).toBe(false);
+      expect(report.error).toMatch(/Timeout/i);
+      expect(report.cells.map((c) => c.status)).toEqual(["unfinished", "not-run"]);
+      expect(notebookFailures(report)[0]).toMatch(/slow\.ipynb: the run failed: .*Timeout/i);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test("(e) no tslab kernel started by these tests is left running", async () => {
+    expect(kernelPids.length).toBeGreaterThanOrEqual(5);
+    const leftover = await waitFor(
+      () =>
+        newKernelProcesses(kernelsBefore).filter(
+          (p) => kernelPids.includes(p.pid) || p.cwd.startsWith(fixtureDir),
+        ),
+      (procs) => procs.length === 0,
+      10_000,
+    );
+    expect(leftover).toEqual([]);
+    expect(kernelPids.filter(isAlive)).toEqual([]);
+  });
+});

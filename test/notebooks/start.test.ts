@@ -1,0 +1,197 @@
+/**
+ * `npm start` end to end: spawn `node scripts/start.js` on a free port with a
+ * fixed token, wait for Jupyter, start a tslab kernel through the REST API,
+ * run a cell on it, delete it, stop the server with SIGTERM (as a Ctrl-C
+ * would, via start.js's forwarding), and check that no kernel is left.
+ *
+ * The server gets its own JUPYTER_RUNTIME_DIR, so its kernels are the tslab
+ * processes whose connection file (on their command line) lies in that folder.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { ensureDist, REPO_ROOT } from "../helpers/dist";
+import { isAlive, tslabKernelProcesses, waitFor } from "./processes";
+import { requirePython } from "./runner";
+
+const TOKEN = `ttc-test-${process.pid}-${Date.now()}`;
+const TEST_TIMEOUT_MS = 150_000;
+
+let runtimeDir: string;
+let server: ChildProcess | undefined;
+let serverOutput = "";
+let port = 0;
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** Calls the Jupyter REST API with the token; returns status and parsed JSON body (or null). */
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const init: RequestInit = { method, headers: { Authorization: `token ${TOKEN}` } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** Tslab kernels started by this test's server (their connection files live in runtimeDir). */
+function ourKernels() {
+  return tslabKernelProcesses().filter((p) => p.cmdline.includes(runtimeDir));
+}
+
+/** Resolves with the exit code (or signal name) once `child` has exited, or "timeout". */
+function exited(child: ChildProcess, timeoutMs: number): Promise<number | string> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve(child.exitCode ?? child.signalCode ?? "");
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? signal ?? "");
+    });
+  });
+}
+
+/**
+ * Connects to a kernel through its connection file with jupyter_client, waits
+ * until it answers kernel_info, runs `1 + 1` and returns what came back:
+ * proof that the kernel is alive and executes TypeScript.
+ */
+function executeOnKernel(connectionFile: string): { status: string; stdout: string } {
+  const { python } = requirePython();
+  const script = [
+    "import json, sys, time",
+    "from queue import Empty",
+    "from jupyter_client import BlockingKernelClient",
+    "kc = BlockingKernelClient(connection_file=sys.argv[1])",
+    "kc.load_connection_file()",
+    // No heartbeat channel: wait_for_ready() would call a still-starting kernel dead.
+    "kc.start_channels(hb=False)",
+    "try:",
+    "    deadline = time.time() + 60",
+    "    while True:",
+    "        kc.kernel_info()",
+    "        try:",
+    "            if kc.get_shell_msg(timeout=1)['msg_type'] == 'kernel_info_reply': break",
+    "        except Empty:",
+    "            if time.time() > deadline: raise RuntimeError('kernel did not answer kernel_info in 60 s')",
+    "    out = []",
+    "    hook = lambda m: out.append(m['content'].get('text', '')) if m['msg_type'] == 'stream' else None",
+    "    reply = kc.execute_interactive('1 + 1', timeout=60, output_hook=hook)",
+    "    print(json.dumps({'status': reply['content']['status'], 'stdout': ''.join(out)}))",
+    "finally:",
+    "    kc.stop_channels()",
+  ].join("\n");
+  const result = spawnSync(python, ["-c", script, connectionFile], { encoding: "utf8", timeout: 90_000 });
+  if (result.status !== 0) throw new Error(`kernel client failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as { status: string; stdout: string };
+}
+
+beforeAll(async () => {
+  requirePython(); // fails here, naming the fix, when Jupyter is missing
+  ensureDist();
+  mkdirSync(join(REPO_ROOT, "build"), { recursive: true });
+  runtimeDir = mkdtempSync(join(REPO_ROOT, "build", "tmp-runtime-"));
+  port = await freePort();
+});
+
+afterAll(async () => {
+  // Normally the test has stopped everything; this is the safety net when it failed midway.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    server.kill("SIGTERM");
+    if ((await exited(server, 20_000)) === "timeout") server.kill("SIGKILL");
+  }
+  if (runtimeDir && existsSync(runtimeDir)) {
+    for (const file of readdirSync(runtimeDir).filter((f) => /^nbserver-\d+\.json$/.test(f))) {
+      const { pid } = JSON.parse(readFileSync(join(runtimeDir, file), "utf8")) as { pid: number };
+      if (isAlive(pid)) process.kill(pid, "SIGKILL");
+    }
+    for (const kernel of ourKernels()) process.kill(kernel.pid, "SIGKILL");
+    rmSync(runtimeDir, { recursive: true, force: true });
+  }
+});
+
+test(
+  "npm start serves Jupyter on 127.0.0.1, runs tslab kernels via REST, and leaves none behind on SIGTERM",
+  async () => {
+    server = spawn(process.execPath, [join(REPO_ROOT, "scripts", "start.js")], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TTC_PORT: String(port), TTC_TOKEN: TOKEN, JUPYTER_RUNTIME_DIR: runtimeDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (chunk: Buffer) => (serverOutput += chunk.toString("utf8")));
+    server.stderr?.on("data", (chunk: Buffer) => (serverOutput += chunk.toString("utf8")));
+    const context = () => `\n--- start.js output ---\n${serverOutput}`;
+
+    // 1. The server comes up, prints its URL, and start.js prints the hint with the real token.
+    const status = await waitFor(
+      () => api("GET", "/api/status").catch(() => ({ status: 0, json: null })),
+      (r) => r.status === 200 || server?.exitCode !== null,
+      60_000,
+      250,
+    );
+    if (status.status !== 200) throw new Error(`Jupyter did not come up on port ${port}${context()}`);
+    await waitFor(
+      () => serverOutput,
+      (out) => out.includes("start: open http"),
+      5_000,
+    );
+    expect(serverOutput).toContain(`start: open http://127.0.0.1:${port}/?token=${TOKEN}`);
+    expect(serverOutput).toMatch(/--ip=127\.0\.0\.1 --no-browser --notebook-dir=\S+\/notebooks/);
+    expect((await api("GET", "/api/kernelspecs")).json).toMatchObject({
+      kernelspecs: { tslab: { spec: { display_name: "TypeScript (ttc-workbook)", language: "typescript" } } },
+    });
+    const unauthorized = await fetch(`http://127.0.0.1:${port}/api/kernels`);
+    expect(unauthorized.status).toBe(403);
+
+    // 2. A tslab kernel started through REST is listed, and executes a cell once ready.
+    const created = await api("POST", "/api/kernels", { name: "tslab" });
+    expect(created.status).toBe(201);
+    const { id } = created.json as { id: string };
+    const shown = await api("GET", `/api/kernels/${id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.json).toMatchObject({ id, name: "tslab" });
+
+    const connectionFile = join(runtimeDir, `kernel-${id}.json`);
+    await waitFor(() => existsSync(connectionFile), Boolean, 30_000);
+    expect(executeOnKernel(connectionFile)).toEqual({ status: "ok", stdout: "2\n" });
+    const idle = await waitFor(
+      () => api("GET", `/api/kernels/${id}`),
+      (r) => (r.json as { execution_state?: string }).execution_state === "idle",
+      10_000,
+    );
+    expect(idle.json).toMatchObject({ id, execution_state: "idle" });
+    const [kernel] = ourKernels();
+    expect(kernel?.cwd).toBe(join(REPO_ROOT, "notebooks"));
+
+    // 3. Deleting it stops its process.
+    expect((await api("DELETE", `/api/kernels/${id}`)).status).toBe(204);
+    expect((await api("GET", `/api/kernels/${id}`)).status).toBe(404);
+    expect(await waitFor(ourKernels, (k) => k.length === 0, 10_000)).toEqual([]);
+
+    // 4. A kernel still running when the server is stopped is shut down with it.
+    const second = await api("POST", "/api/kernels", { name: "tslab" });
+    expect(second.status).toBe(201);
+    expect(await waitFor(ourKernels, (k) => k.length === 1, 30_000)).toHaveLength(1);
+
+    server.kill("SIGTERM");
+    expect(await exited(server, 30_000)).toBe(0);
+    expect(serverOutput).toMatch(/start: received SIGTERM/);
+    expect(serverOutput).toMatch(/Shutting down 1 kernel/);
+    const left = await waitFor(ourKernels, (k) => k.length === 0, 10_000);
+    if (left.length > 0) throw new Error(`kernels left running: ${JSON.stringify(left)}${context()}`);
+  },
+  TEST_TIMEOUT_MS,
+);
