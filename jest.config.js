@@ -13,7 +13,14 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/notebooks/"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/notebooks/", "<rootDir>/test/book/"],
+      transform: { "^.+\\.ts$": tsJest },
+    },
+    {
+      displayName: "book",
+      rootDir: __dirname,
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/book/**/*.test.ts"],
       transform: { "^.+\\.ts$": tsJest },
     },
     {
