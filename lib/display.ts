@@ -1112,6 +1112,7 @@ export function checkValue(name: string, mine: number, expected: number, toleran
   const fn = "checkValue";
   assertString(fn, "name", name, true);
   if (typeof expected !== "number") typeError(fn, "expected", "a number", expected);
+  if (Number.isNaN(expected)) rangeError(fn, "expected", "a number other than NaN", expected);
   assertPositive(fn, "tolerance", tolerance);
   let ok = false;
   try {

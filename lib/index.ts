@@ -51,3 +51,6 @@ export * from "./figures";
 
 // Display in a tslab kernel (no-ops elsewhere).
 export * from "./display";
+
+// The full synthetic experiment (chapter 06).
+export * from "./experiment";

@@ -105,6 +105,7 @@ export function answerDistribution(question: Question): number[] {
  */
 export function checkQuestion(fn: string, name: string, question: unknown): asserts question is Question {
   const q = assertObject(fn, name, question);
+  if (q.id !== undefined) assertInteger(fn, `${name}.id`, q.id, 0);
   assertProbability(fn, `${name}.p`, q.p);
   assertNumberArray(fn, `${name}.distractors`, q.distractors, "nonNegative");
 }

@@ -117,6 +117,8 @@ export function checkScoreParameters(fn: string, name: string, value: unknown): 
   assertInRange(fn, `${name}.labelNoise`, labelNoise, 0, 0.5);
   const distractorPull = o.distractorPull ?? 0;
   assertFinite(fn, `${name}.distractorPull`, distractorPull);
+  // A seed is optional here (exact functions ignore it) but must be valid when given.
+  if (o.seed !== undefined) assertSeed(fn, `${name}.seed`, o.seed);
   return { separation, questionBiasSd, labelNoise, distractorPull };
 }
 
