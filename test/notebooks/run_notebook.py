@@ -102,7 +102,18 @@ def describe_cell(index, cell, status, seconds):
     }
 
 
-def run(path, output, kernel_name, timeout):
+def reorder_for_rerun(nb):
+    """Keep the first code cell (the chapter's import cell) first, then every other code cell in
+    REVERSE order, markdown dropped. Each cell then runs with none of the cells before it in the
+    chapter having run, which is how a reader reruns one cell on its own after the import.
+    Returns the list of original indices, one per cell of the reordered notebook."""
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    order = code[:1] + list(reversed(code[1:]))
+    nb.cells = [nb.cells[i] for i in order]
+    return order
+
+
+def run(path, output, kernel_name, timeout, rerun_order=False):
     """Execute the notebook at `path`; return the report dict."""
     prepend_jupyter_path()
     # Imported after JUPYTER_PATH is set (jupyter_client reads it when it looks for kernelspecs).
@@ -112,6 +123,7 @@ def run(path, output, kernel_name, timeout):
     started = time.monotonic()
     nb = nbformat.read(path, as_version=4)
     nb_dir = os.path.dirname(os.path.abspath(path))
+    original_index = reorder_for_rerun(nb) if rerun_order else list(range(len(nb.cells)))
 
     statuses = {}  # cell index -> execute_reply status
     seconds = {}  # cell index -> seconds from send to reply
@@ -185,7 +197,9 @@ def run(path, output, kernel_name, timeout):
             status = "unfinished"  # sent to the kernel, but the run stopped before its reply
         else:
             status = "not-run"
-        cells.append(describe_cell(index, cell, status, seconds.get(index)))
+        described = describe_cell(index, cell, status, seconds.get(index))
+        described["index"] = original_index[index]  # report the chapter's own cell numbering
+        cells.append(described)
 
     ok = run_error is None and all(
         c["status"] == "ok" and not c["stderr"] and not c["errors"] for c in cells
@@ -202,6 +216,7 @@ def run(path, output, kernel_name, timeout):
         ),
         "total_seconds": round(time.monotonic() - started, 3),
         "kernel_pid": kernel_pid,
+        "order": "import first, then the other code cells in reverse" if rerun_order else "top to bottom",
         "cells": cells,
     }
 
@@ -212,6 +227,11 @@ def main(argv):
     parser.add_argument("--output", help="also save the executed notebook here")
     parser.add_argument("--kernel", default="tslab", help="kernelspec name (default: tslab)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default: 120)")
+    parser.add_argument(
+        "--rerun-order",
+        action="store_true",
+        help="run the import cell, then the other code cells in reverse (checks each runs on its own)",
+    )
     args = parser.parse_args(argv)
 
     # While nbclient executes cells it handles SIGTERM itself (it shuts the kernel down);
@@ -221,7 +241,7 @@ def main(argv):
     report_stream = sys.stdout
     sys.stdout = sys.stderr
     try:
-        report = run(args.notebook, args.output, args.kernel, args.timeout)
+        report = run(args.notebook, args.output, args.kernel, args.timeout, args.rerun_order)
     finally:
         sys.stdout = report_stream
     json.dump(report, report_stream, ensure_ascii=False)

@@ -235,8 +235,29 @@ describe("runNotebook(path) with the tslab kernel", () => {
     RUN_TIMEOUT_MS,
   );
 
+  test(
+    "(f) rerun order: a cell that leans on an earlier cell's state fails, naming it",
+    async () => {
+      const path = writeNotebook(fixtureDir, "dependent.ipynb", [
+        { type: "markdown", source: "# Cells that depend on each other" },
+        { type: "code", source: 'import * as ttc from "ttc-workbook";' },
+        { type: "code", source: "const shared = 21;" },
+        { type: "code", source: "console.log(shared * 2);" },
+      ]);
+      // Top to bottom it is fine …
+      expect((await run(path)).ok).toBe(true);
+      // … but cell 3 cannot run on its own: in rerun order it runs before cell 2.
+      const report = await run(path, { rerunOrder: true });
+      expect(report.ok).toBe(false);
+      expect(report.cells.map((c) => c.index)).toEqual([1, 3, 2]);
+      const failures = notebookFailures(report);
+      expect(failures.some((f) => /cell 3\b/.test(f))).toBe(true);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
   test("(e) no tslab kernel started by these tests is left running", async () => {
-    expect(kernelPids.length).toBeGreaterThanOrEqual(5);
+    expect(kernelPids.length).toBeGreaterThanOrEqual(7);
     const leftover = await waitFor(
       () =>
         newKernelProcesses(kernelsBefore).filter(

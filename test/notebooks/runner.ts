@@ -48,6 +48,11 @@ export interface RunOptions {
   cellTimeoutSeconds?: number;
   /** Wall-clock limit for the whole run; the runner is then stopped (default 170 000 ms). */
   timeoutMs?: number;
+  /**
+   * Run the import cell, then every other code cell in reverse order, so each
+   * cell runs without the cells before it (the "rerun one cell on its own" check).
+   */
+  rerunOrder?: boolean;
 }
 
 /** Path of the Python runner script. */
@@ -72,6 +77,7 @@ export function runNotebook(notebookPath: string, options: RunOptions = {}): Pro
   const { python } = requirePython();
   const args = [RUNNER_SCRIPT, notebookPath, "--timeout", String(options.cellTimeoutSeconds ?? 120)];
   if (options.outputPath) args.push("--output", options.outputPath);
+  if (options.rerunOrder) args.push("--rerun-order");
   const timeoutMs = options.timeoutMs ?? 170_000;
 
   return new Promise((resolve, reject) => {
