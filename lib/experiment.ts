@@ -44,7 +44,7 @@
  * removing a strategy never changes the numbers of the others.
  * @packageDocumentation
  */
-import { flopsMatchedComparison } from "./budget";
+import { flopsMatchedComparison, type StrategySpec } from "./budget";
 import {
   oracleDifficulty,
   predictedDifficulty,
@@ -84,6 +84,7 @@ import {
   searchStrategyLabel,
   type PrmAggregation,
   type PrmOptions,
+  type SearchShape,
   type SearchStrategy,
 } from "./search";
 import {
@@ -284,6 +285,8 @@ export interface SearchEvaluation extends StrategyEvaluation {
   readonly k: number;
   /** Runs per question. */
   readonly trials: number;
+  /** The run in {@link strategyCost}'s terms, for its cost, serial depth and verifier rounds. */
+  readonly spec: StrategySpec;
 }
 
 /** One revision split at one budget under one selection rule. */
@@ -304,6 +307,8 @@ export interface RevisionEvaluation extends StrategyEvaluation {
   readonly standardError: number;
   /** Runs per question. */
   readonly trials: number;
+  /** The run in {@link strategyCost}'s terms: `{ kind: "revision", sequential, parallel }`. */
+  readonly spec: StrategySpec;
 }
 
 /** A strategy of the search sweep and the budgets it ran at. */
@@ -779,6 +784,17 @@ function isNested(strategy: SearchStrategy): boolean {
   );
 }
 
+/** A search run at its resolved shape, in {@link strategyCost}'s terms. */
+function costSpec(strategy: SearchStrategy, shape: SearchShape): StrategySpec {
+  switch (strategy.kind) {
+    case "best-of-n":
+      return { kind: "best-of-n", n: shape.n };
+    case "lookahead":
+      return { kind: "lookahead", n: shape.n, beamWidth: shape.beamWidth, k: shape.k };
+    default:
+      return { kind: strategy.kind, n: shape.n, beamWidth: shape.beamWidth };
+  }
+}
 /** Summarises success counts into an evaluation's rate, accuracy and standard error. */
 function summarise(
   successes: Float64Array,
@@ -1018,6 +1034,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
           beamWidth: shape.beamWidth,
           k: shape.k,
           trials: common.trials,
+          spec: costSpec(s.strategy, shape),
         });
       });
     } else {
@@ -1046,6 +1063,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
           beamWidth: shape.beamWidth,
           k: shape.k,
           trials: common.trials,
+          spec: costSpec(s.strategy, shape),
         });
       }
     }
@@ -1223,6 +1241,7 @@ export function runRevisionExperiment(options?: RevisionExperimentOptions): Revi
           selection,
           ...summarise(successes, common.trials),
           trials: common.trials,
+          spec: { kind: "revision", sequential: split.sequential, parallel: split.parallel },
         });
       }
     }

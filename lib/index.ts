@@ -54,3 +54,6 @@ export * from "./display";
 
 // The full synthetic experiment (chapter 06).
 export * from "./experiment";
+
+// A strategy planner over the experiments' runs (difficulty, budget, latency limit).
+export * from "./planner";

@@ -147,6 +147,15 @@ const figure = (): api.Figure =>
  * One small valid call per public function. Small on purpose: a bad value
  * that is accepted by mistake then costs milliseconds, not minutes.
  */
+/** Tiny search and revision experiments on one benchmark, for the planner. */
+function tinyExperiments(): { search: api.SearchExperimentResult; revisions: api.RevisionExperimentResult } {
+  const common = { benchmark: { size: 10, seed: "x" }, trials: 1, difficultySamples: 8 } as const;
+  return {
+    search: api.runSearchExperiment({ ...common, budgets: [1, 4] }),
+    revisions: api.runRevisionExperiment({ ...common, budgets: [1, 2, 4], sweepBudget: 4 }),
+  };
+}
+
 const validCalls: Record<string, Args> = {
   // special
   erfc: () => [1],
@@ -323,6 +332,12 @@ const validCalls: Record<string, Args> = {
     }),
   ],
   evaluationByBin: () => [{ perQuestion: [1, 0, 0.5, 1], trials: 2 }, [1, 1, 2, 2]],
+  // the planner (over tiny experiments on one benchmark)
+  planStrategy: () => [
+    { passAt1: 0.3, budget: 4, maxSerialDepth: 2, largerModelShift: 1 },
+    tinyExperiments(),
+  ],
+  planCandidates: () => [tinyExperiments()],
   clearExperimentCache: () => [],
   // compute-optimal
   computeOptimal: () => [evaluations(), [1, 1, 2, 2], { folds: 2, seed: 1 }],

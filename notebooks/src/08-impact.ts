@@ -653,96 +653,27 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
 // ## A small planner: choose a strategy from difficulty, budget and latency limit
 //
 // The chapter's numbers answer a practical question: given a question's difficulty estimate, a
-// budget and a latency limit, which strategy should you run? The planner below is a short function
-// over the library's numbers.
+// budget and a latency limit, which strategy should you run? `ttc.planStrategy` answers it from
+// the two experiments' runs, in four steps.
 //
-// 1. **Place the question in a bin.** A pass@1 estimate goes through `ttc.binOf` with the edges
-//    of the benchmark's oracle pass@1 estimates (`ttc.binEdges`); or give the bin directly.
+// 1. **Place the question in a level.** A pass@1 estimate goes through `ttc.binOf` with the edges
+//    of the benchmark's oracle pass@1 estimates (`ttc.binEdges`); or give the level directly.
 // 2. **Use the largest measured budget within the budget** (1, 2, 4, …, 256 generations).
 // 3. **Drop strategies that are too slow:** keep those whose `ttc.strategyCost(…).serialDepth`
 //    is within the latency limit, measured in generations (1 = the time of one full solution).
-// 4. **Choose by the compute-optimal rule:** `ttc.computeOptimal` on the remaining candidates.
-//    The recommendation is the strategy that does best on the whole level; the accuracy shown is
-//    the two-fold cross-validated one, which does not reward a lucky pick. Candidates are sorted
-//    by serial depth first, so ties go to the faster strategy.
+// 4. **Choose by the compute-optimal rule:** `ttc.computeOptimal` on the remaining runs. The
+//    recommendation is the strategy that does best on the whole level; the accuracy shown is the
+//    two-fold cross-validated one, which does not reward a lucky pick. Ties go to the faster
+//    strategy.
 //
-// The candidates are every run of the two experiments: the search strategies against the PRM
-// (best-of-N weighted, beam search, lookahead search, DVTS) and revisions at every
-// sequential:parallel split. Pooling search and revisions in one choice is our extension; the
-// paper studies them separately.
+// The candidates (`ttc.planCandidates`) are every run of the two experiments: the search
+// strategies against the PRM (best-of-N weighted, beam search, lookahead search, DVTS) and
+// revisions at every sequential:parallel split. Pooling search and revisions in one choice, and
+// the latency limit, are our extensions; the paper studies the two families separately.
 
 // %%
 {
-  const search = ttc.runSearchExperiment();
-  const revisions = ttc.runRevisionExperiment();
-  type Run = ttc.StrategyEvaluation & { spec: ttc.StrategySpec };
-  // Each evaluation with the strategy it ran, in ttc.strategyCost's terms.
-  const searchSpec = (e: ttc.SearchEvaluation): ttc.StrategySpec =>
-    e.k > 0
-      ? { kind: "lookahead", n: e.n, beamWidth: e.beamWidth, k: e.k }
-      : e.beamWidth === 1
-        ? { kind: "best-of-n", n: e.n }
-        : { kind: e.strategy.startsWith("DVTS") ? "dvts" : "beam", n: e.n, beamWidth: e.beamWidth };
-  const runs: Run[] = [
-    ...search.evaluations.map((e) => ({ ...e, spec: searchSpec(e) })),
-    ...revisions.evaluations
-      .filter((e) => e.selection === "verifier")
-      .map((e) => ({
-        strategy: `revisions ${e.strategy}`,
-        budget: e.budget,
-        perQuestion: e.perQuestion,
-        spec: { kind: "revision", sequential: e.sequential, parallel: e.parallel } as ttc.StrategySpec,
-      })),
-  ];
-  const levels = search.oracle.levels;
-  const edges = ttc.binEdges(search.oracle.passRate);
-  const depth = (run: Run) => ttc.strategyCost(run.spec).serialDepth;
-  const larger = [1, 2, 3, 4, 5].map((level) => {
-    const idx = [...levels.keys()].filter((i) => levels[i] === level);
-    return idx.reduce((sum, i) => sum + ttc.largerModelP(search.passRate[i]), 0) / idx.length;
-  });
-
-  /** The planner: a strategy for one situation, with the reason. */
-  function planStrategy(s: { passAt1?: number; bin?: number; budget: number; maxSerialDepth: number }) {
-    if (!(Number.isInteger(s.budget) && s.budget >= 1))
-      throw new RangeError(`planStrategy: budget must be an integer >= 1, got ${s.budget}`);
-    if (!(s.maxSerialDepth >= 1))
-      throw new RangeError(`planStrategy: maxSerialDepth must be a number >= 1, got ${s.maxSerialDepth}`);
-    const bin = s.bin ?? ttc.binOf(s.passAt1 ?? NaN, edges);
-    if (!(Number.isInteger(bin) && bin >= 1 && bin <= 5))
-      throw new RangeError(`planStrategy: bin must be an integer in [1, 5], got ${bin}`);
-    const budget = Math.max(...search.budgets.filter((b) => b <= s.budget));
-    const all = runs.filter((r) => r.budget === budget).sort((a, b) => depth(a) - depth(b));
-    const allowed = all.filter((r) => depth(r) <= s.maxSerialDepth);
-    const pick = (list: Run[]) => ttc.computeOptimal(list, levels).curve[0].bins[bin - 1];
-    const choice = pick(allowed);
-    const free = pick(all);
-    const f = (x: number) => ttc.formatNumber(x, 3);
-    let reason =
-      `best in-sample on level ${bin} (${f(choice.inSampleAccuracy)}) ` +
-      `of ${allowed.length} strategies with depth ≤ ${s.maxSerialDepth}`;
-    if (free.inSampleBest === choice.inSampleBest) reason += "; the latency limit does not bind";
-    else {
-      const gap = free.inSampleAccuracy - choice.inSampleAccuracy;
-      const se = Math.sqrt((choice.inSampleAccuracy * (1 - choice.inSampleAccuracy)) / choice.size);
-      reason += `; without it ${free.inSampleBest} scores ${f(free.inSampleAccuracy)}`;
-      reason += gap > 2 * se ? " — the limit costs accuracy" : " — within noise";
-    }
-    const seCv = Math.sqrt((choice.accuracy * (1 - choice.accuracy)) / choice.size);
-    if (larger[bin - 1] > choice.accuracy + 2 * seCv) reason += "; the 14× model would do better here";
-    else if (larger[bin - 1] > choice.accuracy - 2 * seCv) reason += "; no better than the 14× model";
-    if (budget < s.budget) reason += `; budget ${s.budget} rounded down to the measured ${budget}`;
-    const run = allowed.find((r) => r.strategy === choice.inSampleBest) as Run;
-    return {
-      bin,
-      budget,
-      strategy: choice.inSampleBest,
-      depth: depth(run),
-      accuracy: choice.accuracy,
-      reason,
-    };
-  }
-
+  const experiments = { search: ttc.runSearchExperiment(), revisions: ttc.runRevisionExperiment() };
   const situations = [
     { situation: "easy question, chat (answer now)", passAt1: 0.8, budget: 16, maxSerialDepth: 1 },
     { situation: "medium question, a few seconds allowed", passAt1: 0.3, budget: 64, maxSerialDepth: 4 },
@@ -750,31 +681,32 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
     { situation: "hard question, chat (answer now)", passAt1: 0.05, budget: 256, maxSerialDepth: 1 },
   ];
   ttc.showTable(
-    situations.map(({ situation, ...input }) => {
-      const plan = planStrategy(input);
+    situations.map(({ situation, ...request }) => {
+      const plan = ttc.planStrategy(request, experiments);
       return {
         situation,
-        "pass@1": input.passAt1,
-        level: plan.bin,
+        "pass@1": request.passAt1,
+        level: plan.level,
         budget: plan.budget,
-        "latency limit (generations)": input.maxSerialDepth,
+        "latency limit (generations)": request.maxSerialDepth,
         recommended: plan.strategy,
-        "serial depth": plan.depth,
+        "serial depth": plan.serialDepth,
         "level accuracy (cross-validated)": plan.accuracy,
-        "14× model on the level": larger[plan.bin - 1],
+        "14× model on the level": plan.largerModelAccuracy,
         reason: plan.reason,
       };
     }),
     { caption: "The planner on four situations (synthetic model)", digits: 3 },
   );
-  ttc.showError(() => planStrategy({ passAt1: 0.3, budget: 0, maxSerialDepth: 4 }));
+  ttc.showError(() => ttc.planStrategy({ passAt1: 0.3, budget: 0, maxSerialDepth: 4 }, experiments));
+  ttc.showError(() => ttc.planStrategy({ passAt1: 0.3, level: 2, budget: 64 }, experiments));
 }
 
 // %% [markdown]
 // Read the accuracy column as the strategy's cross-validated accuracy on the whole level, not a
 // promise for one question. The planner's choice is only as good as the measurements behind it:
 // five levels of a 500-question benchmark, a few trials per question, and our synthetic models of
-// search and revisions. When the reason says the 14× model would do better, the honest
+// search and revisions. When the reason says the larger model would do better, the honest
 // recommendation is the bigger model, or a looser latency limit: on hard questions the strategies
 // that help are the slow ones (lookahead search, long revision chains).
 
@@ -821,41 +753,20 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
     }),
   );
 
-  // The planner, as in the planner section (depth-sorted candidates, computeOptimal per level).
-  type Run = ttc.StrategyEvaluation & { spec: ttc.StrategySpec };
-  const searchSpec = (e: ttc.SearchEvaluation): ttc.StrategySpec =>
-    e.k > 0
-      ? { kind: "lookahead", n: e.n, beamWidth: e.beamWidth, k: e.k }
-      : e.beamWidth === 1
-        ? { kind: "best-of-n", n: e.n }
-        : { kind: e.strategy.startsWith("DVTS") ? "dvts" : "beam", n: e.n, beamWidth: e.beamWidth };
-  const runs: Run[] = [
-    ...search.evaluations.map((e) => ({ ...e, spec: searchSpec(e) })),
-    ...revisions.evaluations
-      .filter((e) => e.selection === "verifier")
-      .map((e) => ({
-        strategy: `revisions ${e.strategy}`,
-        budget: e.budget,
-        perQuestion: e.perQuestion,
-        spec: { kind: "revision", sequential: e.sequential, parallel: e.parallel } as ttc.StrategySpec,
-      })),
-  ];
-  const depth = (run: Run) => ttc.strategyCost(run.spec).serialDepth;
-  const bin = ttc.binOf(passAt1, ttc.binEdges(search.oracle.passRate));
-  const used = Math.max(...search.budgets.filter((b) => b <= budget));
-  const all = runs.filter((r) => r.budget === used).sort((a, b) => depth(a) - depth(b));
-  const allowed = all.filter((r) => depth(r) <= maxSerialDepth);
-  const choice = ttc.computeOptimal(allowed, search.oracle.levels).curve[0].bins[bin - 1];
-  const free = ttc.computeOptimal(all, search.oracle.levels).curve[0].bins[bin - 1];
+  const plan = ttc.planStrategy(
+    { passAt1, budget, maxSerialDepth, largerModelShift: logitShift },
+    { search, revisions },
+  );
   const f = (x: number) => ttc.formatNumber(x, 3);
   ttc.showMarkdown(
     [
       `- F = **${f(F)}** generations per question (${Math.floor(F)} whole generations).`,
       `- Larger model (logit shift ${logitShift}) by level: ${larger.map((a) => f(a)).join(", ")}.`,
-      `- Planner: pass@1 ${passAt1} → level ${bin}; budget ${used}; latency ≤ ${maxSerialDepth}: ` +
-        `**${choice.inSampleBest}** (in-sample ${f(choice.inSampleAccuracy)}, cross-validated ` +
-        `${f(choice.accuracy)}); without the limit: ${free.inSampleBest} ` +
-        `(in-sample ${f(free.inSampleAccuracy)}).`,
+      `- Planner: pass@1 ${passAt1} → level ${plan.level}; budget ${plan.budget}; latency ≤ ${maxSerialDepth}: ` +
+        `**${plan.strategy}** (in-sample ${f(plan.inSampleAccuracy)}, cross-validated ` +
+        `${f(plan.accuracy)}); without the limit: ${plan.unconstrained.strategy} ` +
+        `(in-sample ${f(plan.unconstrained.inSampleAccuracy)}).`,
+      `- Why: ${plan.reason}.`,
     ].join("\n"),
   );
 }
@@ -883,8 +794,9 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
 //    parameters that reads every generated token once. Write the inference FLOPs of best-of-N
 //    with n samples of T tokens, and compare with `ttc.strategyCost` at verifier factor
 //    v = 1 + Q/P. *Hint:* each token costs 2P FLOPs to generate and 2Q to score.
-// 4. **Open-ended.** Add a second latency measure to the planner: a limit on verifier round trips
-//    (`verifierRounds`). Which situations change their recommendation?
+// 4. **Open-ended.** Add a second latency measure to the planner: a limit on verifier round trips.
+//    `ttc.planCandidates` gives every run with its `verifierRounds`; filter them and choose with
+//    `ttc.computeOptimal` as the planner does. Which situations change their recommendation?
 
 // %%
 // Exercise 1: replace the body.
