@@ -20,6 +20,7 @@
  */
 import { checkBenchmark, type Benchmark } from "./questions";
 import { assertRng, uncheckedSamplers, type Rng } from "./random";
+import { standardErrorOfMean } from "./stats";
 import {
   assertBoolean,
   assertFinite,
@@ -350,8 +351,7 @@ export function predictedDifficulty(
     }
     const mean = sum / samples;
     meanScore[i] = mean;
-    const variance = samples > 1 ? Math.max(0, (sumSq - samples * mean * mean) / (samples - 1)) : 0;
-    standardError[i] = Math.sqrt(variance / samples);
+    standardError[i] = standardErrorOfMean(mean, sumSq, samples);
   }
   const levels = binsUnchecked(meanScore, bins, true);
   return { meanScore, standardError, levels, binSizes: countLevels(levels, bins), samples };
@@ -512,13 +512,10 @@ export function binStability(benchmark: Benchmark, options: BinStabilityOptions)
     }
     const mean = sum / trials;
     const meanNear = sumNear / trials;
-    // Standard error of a mean over trials: sample standard deviation / √trials.
-    const se = (sumOfSquares: number, mu: number): number =>
-      trials > 1 ? Math.sqrt(Math.max(0, (sumOfSquares - trials * mu * mu) / (trials - 1)) / trials) : 0;
     result.agreement.push(mean);
-    result.standardError.push(se(sumSq, mean));
+    result.standardError.push(standardErrorOfMean(mean, sumSq, trials));
     result.withinOne.push(meanNear);
-    result.withinOneStandardError.push(se(sumNearSq, meanNear));
+    result.withinOneStandardError.push(standardErrorOfMean(meanNear, sumNearSq, trials));
   }
   return result;
 }

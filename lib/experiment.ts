@@ -87,6 +87,7 @@ import {
   type SearchShape,
   type SearchStrategy,
 } from "./search";
+import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError, standardErrorOfMean } from "./stats";
 import {
   assertArray,
   assertBoolean,
@@ -422,7 +423,7 @@ export interface RevisionExperimentResult extends ExperimentResultBase {
 }
 
 // =============================================================================================
-// Small statistics helpers (internal)
+// Small helpers (internal)
 // =============================================================================================
 
 /** `defaults` overridden by the fields of `raw` that are not undefined. */
@@ -434,42 +435,11 @@ function withDefaults<T extends object>(defaults: T, raw: Partial<T>): T {
   return out;
 }
 
-/** Indices 0..n−1. */
-function allIndices(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
-
 /** Indices of the questions whose level is `level`. */
 function indicesOf(levels: ArrayLike<number>, level: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < levels.length; i++) if (levels[i] === level) out.push(i);
   return out;
-}
-
-function meanOver(values: ArrayLike<number>, idx: readonly number[]): number {
-  let s = 0;
-  for (const i of idx) s += values[i] as number;
-  return idx.length > 0 ? s / idx.length : 0;
-}
-
-/**
- * Monte Carlo standard error of the mean success rate over `idx`, for fixed
- * questions: √(Σ r_i(1 − r_i)/(R − 1)) / |idx|; for R = 1 the conservative
- * √(m(1 − m)/|idx|).
- */
-function monteCarloStandardError(per: ArrayLike<number>, trials: number, idx: readonly number[]): number {
-  const n = idx.length;
-  if (n === 0) return 0;
-  if (trials <= 1) {
-    const m = meanOver(per, idx);
-    return Math.sqrt((m * (1 - m)) / n);
-  }
-  let v = 0;
-  for (const i of idx) {
-    const r = per[i] as number;
-    v += (r * (1 - r)) / (trials - 1);
-  }
-  return Math.sqrt(v) / n;
 }
 
 /**
@@ -492,8 +462,7 @@ function pairedDifference(
     s2 += d * d;
   }
   const m = s / n;
-  const variance = n > 1 ? Math.max(0, (s2 - n * m * m) / (n - 1)) : 0;
-  return { difference: m, standardError: Math.sqrt(variance / n) };
+  return { difference: m, standardError: standardErrorOfMean(m, s2, n) };
 }
 
 // =============================================================================================
@@ -608,6 +577,25 @@ function checkCommon(
   };
 }
 
+/**
+ * The resolved options both runners share, in the order they lead their
+ * results' `options` (and so their memo keys).
+ */
+function resolvedCommon(
+  common: CommonSettings,
+): Omit<ResolvedSearchExperimentOptions, "strategies" | "prm" | "steps" | "aggregation"> {
+  return {
+    benchmark: common.benchmark.options,
+    budgets: common.budgets,
+    trials: common.trials,
+    seed: common.seed,
+    difficultySamples: common.difficultySamples,
+    bins: common.bins,
+    difficultyVerifier: common.difficultyVerifier,
+    folds: common.folds,
+  };
+}
+
 // =============================================================================================
 // Memo (internal)
 // =============================================================================================
@@ -650,6 +638,21 @@ interface Difficulty {
 const difficultyMemo = new Memo<Difficulty>();
 const searchMemo = new Memo<SearchExperimentResult>();
 const revisionMemo = new Memo<RevisionExperimentResult>();
+
+/**
+ * The memoised result for `key` when caching is on, reported to
+ * `onProgress` as finished; undefined when there is none.
+ */
+function memoHit<T extends { readonly generations: number }>(
+  memo: Memo<T>,
+  key: string,
+  common: CommonSettings,
+): T | undefined {
+  if (!common.cache) return undefined;
+  const hit = memo.get(key);
+  if (hit) common.onProgress?.(hit.generations, hit.generations);
+  return hit;
+}
 
 /**
  * Empties the memo of {@link runSearchExperiment}, {@link runRevisionExperiment}
@@ -853,7 +856,7 @@ function runNested(
         if ((first[a] as number) < 0) first[a] = j;
         votes[a] = (votes[a] as number) + (scores[j] as number);
         if (j + 1 === budgets[next]) {
-          if (weightedWinner(votes, first) === CORRECT) {
+          if (argmaxFirstSeen(votes, first, votes.length) === CORRECT) {
             const row = successes[next] as Float64Array;
             row[i] = (row[i] as number) + 1;
           }
@@ -864,23 +867,6 @@ function runNested(
     }
   }
   return successes;
-}
-
-/** The answer with the largest summed score among those seen; ties go to the one seen first. */
-function weightedWinner(votes: Float64Array, first: Int32Array): number {
-  let best = -1;
-  for (let a = 0; a < votes.length; a++) {
-    const f = first[a] as number;
-    if (f < 0) continue;
-    if (
-      best < 0 ||
-      (votes[a] as number) > (votes[best] as number) ||
-      ((votes[a] as number) === (votes[best] as number) && f < (first[best] as number))
-    ) {
-      best = a;
-    }
-  }
-  return best;
 }
 
 /** Questions per call of searchAccuracy (for progress updates; results do not depend on it). */
@@ -968,14 +954,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   }
 
   const resolved: ResolvedSearchExperimentOptions = {
-    benchmark: common.benchmark.options,
-    budgets: common.budgets,
-    trials: common.trials,
-    seed: common.seed,
-    difficultySamples: common.difficultySamples,
-    bins: common.bins,
-    difficultyVerifier: common.difficultyVerifier,
-    folds: common.folds,
+    ...resolvedCommon(common),
     strategies: strategies.map((s) => s.strategy),
     prm,
     steps,
@@ -995,13 +974,8 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   assertWork(fn, "questions × trials × budgets × steps", total * steps);
 
   const key = JSON.stringify(resolved);
-  if (common.cache) {
-    const hit = searchMemo.get(key);
-    if (hit) {
-      common.onProgress?.(hit.generations, hit.generations);
-      return hit;
-    }
-  }
+  const hit = memoHit(searchMemo, key, common);
+  if (hit) return hit;
 
   const start = Date.now();
   common.onProgress?.(0, total);
@@ -1174,14 +1148,7 @@ export function runRevisionExperiment(options?: RevisionExperimentOptions): Revi
   }
 
   const resolved: ResolvedRevisionExperimentOptions = {
-    benchmark: common.benchmark.options,
-    budgets: common.budgets,
-    trials: common.trials,
-    seed: common.seed,
-    difficultySamples: common.difficultySamples,
-    bins: common.bins,
-    difficultyVerifier: common.difficultyVerifier,
-    folds: common.folds,
+    ...resolvedCommon(common),
     model: { fixScale: model.fixScale, breakRate: model.breakRate, stickiness: model.stickiness },
     verifier,
     sweepBudget,
@@ -1194,13 +1161,8 @@ export function runRevisionExperiment(options?: RevisionExperimentOptions): Revi
   assertWork(fn, "questions × trials × budgets × ratios", total);
 
   const key = JSON.stringify(resolved);
-  if (common.cache) {
-    const hit = revisionMemo.get(key);
-    if (hit) {
-      common.onProgress?.(hit.generations, hit.generations);
-      return hit;
-    }
-  }
+  const hit = memoHit(revisionMemo, key, common);
+  if (hit) return hit;
 
   const start = Date.now();
   common.onProgress?.(0, total);

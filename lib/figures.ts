@@ -232,20 +232,7 @@ function numericAxis(fn: string, name: string, value: unknown): Axis {
   assertBoolean(fn, `${name}.log`, log);
   const percent = spec["percent"] ?? false;
   assertBoolean(fn, `${name}.percent`, percent);
-  const layout: PlotAxis = {
-    title: { text: spec["title"], font: { size: AXIS_TITLE_SIZE } },
-    type: log ? "log" : "linear",
-    automargin: true,
-    showline: true,
-    linecolor: "#444444",
-    ticks: "outside",
-    gridcolor: "#e6e6e6",
-    zeroline: false,
-  };
-  if (percent) {
-    layout.tickformat = ".1~%";
-    layout.hoverformat = ".2~%";
-  }
+  const layout = plainAxis(spec["title"], log ? "log" : "linear", percent);
   const range = spec["range"];
   if (range !== undefined) {
     const lohi = finiteNumbers(fn, `${name}.range`, range, log);

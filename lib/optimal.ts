@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 import { makeRng } from "./random";
+import { meanOver, standardErrorOfMean } from "./stats";
 import {
   assertArray,
   assertInteger,
@@ -126,10 +127,21 @@ function checkBins(fn: string, bins: unknown): ArrayLike<number> {
   return b as ArrayLike<number>;
 }
 
-function mean(values: ArrayLike<number>, idx: readonly number[]): number {
-  let s = 0;
-  for (const i of idx) s += values[i] as number;
-  return idx.length ? s / idx.length : 0;
+/** The candidate with the highest mean success over `idx` (the first on ties), and that mean. */
+function bestOver(
+  candidates: readonly StrategyEvaluation[],
+  idx: readonly number[],
+): { best: StrategyEvaluation; score: number } {
+  let best = candidates[0] as StrategyEvaluation;
+  let score = -1;
+  for (const c of candidates) {
+    const s = meanOver(c.perQuestion, idx);
+    if (s > score) {
+      score = s;
+      best = c;
+    }
+  }
+  return { best, score };
 }
 
 /**
@@ -210,34 +222,18 @@ export function computeOptimal(
       for (let f = 0; f < (folds as number); f++) {
         const train = qs.filter((q) => foldOf[q] !== f);
         const test = qs.filter((q) => foldOf[q] === f);
-        let best = candidates[0] as StrategyEvaluation;
-        let bestScore = -1;
-        for (const c of candidates) {
-          const s = mean(c.perQuestion, train);
-          if (s > bestScore) {
-            bestScore = s;
-            best = c;
-          }
-        }
+        const { best } = bestOver(candidates, train);
         chosen.push(best.strategy);
         for (const q of test) heldOut[q] = best.perQuestion[q] as number;
       }
-      let inBest = candidates[0] as StrategyEvaluation;
-      let inScore = -1;
-      for (const c of candidates) {
-        const s = mean(c.perQuestion, qs);
-        if (s > inScore) {
-          inScore = s;
-          inBest = c;
-        }
-      }
+      const inSample = bestOver(candidates, qs);
       return {
         bin: level,
         size: qs.length,
         chosen,
-        accuracy: mean(heldOut, qs),
-        inSampleBest: inBest.strategy,
-        inSampleAccuracy: inScore,
+        accuracy: meanOver(heldOut, qs),
+        inSampleBest: inSample.best.strategy,
+        inSampleAccuracy: inSample.score,
       };
     });
     let s = 0;
@@ -248,8 +244,7 @@ export function computeOptimal(
     }
     const n = b.length;
     const accuracy = s / n;
-    const variance = n > 1 ? Math.max(0, (s2 - n * accuracy * accuracy) / (n - 1)) : 0;
-    return { budget, accuracy, standardError: Math.sqrt(variance / n), bins: binChoices };
+    return { budget, accuracy, standardError: standardErrorOfMean(accuracy, s2, n), bins: binChoices };
   });
   return { curve, binLevels: levels };
 }
@@ -394,8 +389,7 @@ export function strategyCurve(
       s2 += v * v;
     }
     const m = s / n;
-    const variance = n > 1 ? Math.max(0, (s2 - n * m * m) / (n - 1)) : 0;
-    return { budget: e.budget, accuracy: m, standardError: Math.sqrt(variance / n) };
+    return { budget: e.budget, accuracy: m, standardError: standardErrorOfMean(m, s2, n) };
   });
 }
 
@@ -430,7 +424,12 @@ export function accuracyByBin(
     for (const level of levels) {
       const idx: number[] = [];
       for (let i = 0; i < b.length; i++) if (b[i] === level) idx.push(i);
-      rows.push({ strategy: e.strategy, bin: level, accuracy: mean(e.perQuestion, idx), size: idx.length });
+      rows.push({
+        strategy: e.strategy,
+        bin: level,
+        accuracy: meanOver(e.perQuestion, idx),
+        size: idx.length,
+      });
     }
   }
   return rows;

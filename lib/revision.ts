@@ -29,8 +29,10 @@
  * implemented locally so this module stands on its own.
  * @packageDocumentation
  */
-import { CORRECT, checkBenchmark, checkQuestion, type Benchmark, type Question } from "./questions";
+import { CORRECT, checkQuestion, type Benchmark, type Question } from "./questions";
+import { toQuestions } from "./questions-input";
 import { assertRng, type Rng } from "./random";
+import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
 import {
   assertFinite,
   assertInRange,
@@ -42,7 +44,6 @@ import {
   assertSameLength,
   assertWork,
   rangeError,
-  typeError,
 } from "./validate";
 
 // =============================================================================================
@@ -335,20 +336,6 @@ function checkVerifier(fn: string, name: string, verifier: unknown): number {
   return v.separation as number;
 }
 
-/** Questions from a benchmark or an array of questions, validated. */
-function toQuestions(fn: string, name: string, input: unknown): readonly Question[] {
-  if (Array.isArray(input)) {
-    if (input.length === 0) rangeError(fn, name, "a benchmark or a non-empty array of questions", input);
-    for (let i = 0; i < input.length; i++) checkQuestion(fn, `${name}[${i}]`, input[i]);
-    return input as Question[];
-  }
-  if (typeof input !== "object" || input === null || !("questions" in input)) {
-    typeError(fn, name, "a benchmark or a non-empty array of questions", input);
-  }
-  checkBenchmark(fn, name, input);
-  return (input as Benchmark).questions;
-}
-
 /** Cumulative distractor weights of a question (positive total required). */
 function cumulativeDistractors(fn: string, name: string, question: Question): Float64Array {
   const out = new Float64Array(question.distractors.length);
@@ -489,7 +476,7 @@ class SelectionWorkspace {
    * The pick then votes across chains with weight logistic(pick score).
    */
   closeChain(chain: number): { answer: number; score: number } {
-    const answer = argmaxFirstSeen(this.chainWeight, this.chainFirst);
+    const answer = argmaxFirstSeen(this.chainWeight, this.chainFirst, this.answerCount);
     const score = this.chainBest[answer] as number;
     if (this.acrossFirst[answer] === -1) this.acrossFirst[answer] = chain;
     this.acrossWeight[answer] = (this.acrossWeight[answer] as number) + logistic(score);
@@ -498,30 +485,13 @@ class SelectionWorkspace {
 
   /** Best-of-N weighted over the per-chain picks (ties: first chain). */
   verifierAnswer(): number {
-    return argmaxFirstSeen(this.acrossWeight, this.acrossFirst);
+    return argmaxFirstSeen(this.acrossWeight, this.acrossFirst, this.answerCount);
   }
 
   /** Plurality over every attempt of every chain (ties: first seen, chain-major). */
   majorityAnswer(): number {
-    return argmaxFirstSeen(this.poolCount, this.poolFirst);
+    return argmaxFirstSeen(this.poolCount, this.poolFirst, this.answerCount);
   }
-}
-
-/** Index with the largest value among seen entries; ties go to the earliest first-seen. */
-function argmaxFirstSeen(values: ArrayLike<number>, firstSeen: ArrayLike<number>): number {
-  let best = -1;
-  for (let a = 0; a < values.length; a++) {
-    const seen = firstSeen[a] as number;
-    if (seen === -1) continue;
-    if (
-      best === -1 ||
-      (values[a] as number) > (values[best] as number) ||
-      ((values[a] as number) === (values[best] as number) && seen < (firstSeen[best] as number))
-    ) {
-      best = a;
-    }
-  }
-  return best;
 }
 
 /** Result of {@link hierarchicalVerifierSelection}. */
@@ -968,8 +938,6 @@ export function revisionAccuracy(
   for (const q of qs) maxDistractors = Math.max(maxDistractors, q.distractors.length);
   const ws = new SelectionWorkspace(maxDistractors + 1);
   const perQuestion = new Float64Array(qs.length);
-  let sum = 0;
-  let varianceSum = 0;
   for (let i = 0; i < qs.length; i++) {
     const q = prepared[i] as PreparedQuestion;
     let successes = 0;
@@ -978,17 +946,12 @@ export function revisionAccuracy(
       const answer = selection === "verifier" ? ws.verifierAnswer() : ws.majorityAnswer();
       if (answer === CORRECT) successes++;
     }
-    const rate = successes / T;
-    perQuestion[i] = rate;
-    sum += rate;
-    if (T > 1) varianceSum += (rate * (1 - rate)) / (T - 1);
+    perQuestion[i] = successes / T;
   }
-  const accuracy = sum / qs.length;
-  const standardError =
-    T > 1 ? Math.sqrt(varianceSum) / qs.length : Math.sqrt((accuracy * (1 - accuracy)) / qs.length);
+  const all = allIndices(qs.length);
   return {
-    accuracy,
-    standardError,
+    accuracy: meanOver(perQuestion, all),
+    standardError: monteCarloStandardError(perQuestion, T, all),
     perQuestion,
     budget,
     sequential,

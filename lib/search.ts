@@ -81,8 +81,10 @@
  * mode), duplicate beams, and the cost of calling the PRM.
  * @packageDocumentation
  */
-import { CORRECT, checkBenchmark, checkQuestion, type Benchmark, type Question } from "./questions";
+import { CORRECT, checkQuestion, type Benchmark, type Question } from "./questions";
+import { toQuestions } from "./questions-input";
 import { assertRng, type Rng } from "./random";
+import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
 import {
   assertBoolean,
   assertFinite,
@@ -442,20 +444,6 @@ function checkBeam(
   const maxRounds = o.maxRounds ?? DEFAULT_MAX_ROUNDS;
   assertInteger(fn, "options.maxRounds", maxRounds, 1, 1000);
   return { n: o.n, beamWidth: o.beamWidth, maxRounds };
-}
-
-/** A benchmark or an array of questions, checked, as an array. */
-function toQuestions(fn: string, name: string, input: unknown): readonly Question[] {
-  if (Array.isArray(input)) {
-    if (input.length === 0) rangeError(fn, name, "a benchmark or a non-empty array of questions", input);
-    for (let i = 0; i < input.length; i++) checkQuestion(fn, `${name}[${i}]`, input[i]);
-    return input as Question[];
-  }
-  if (typeof input !== "object" || input === null || !("questions" in input)) {
-    typeError(fn, name, "a benchmark or a non-empty array of questions", input);
-  }
-  checkBenchmark(fn, name, input);
-  return (input as Benchmark).questions;
 }
 
 // =============================================================================================
@@ -851,19 +839,7 @@ class SearchEngine {
       if ((first[a] as number) < 0) first[a] = i;
       votes[a] = (votes[a] as number) + (this.cKey[i] as number);
     }
-    let best = -1;
-    for (let a = 0; a < m; a++) {
-      const f = first[a] as number;
-      if (f < 0) continue;
-      if (
-        best < 0 ||
-        (votes[a] as number) > (votes[best] as number) ||
-        ((votes[a] as number) === (votes[best] as number) && f < (first[best] as number))
-      ) {
-        best = a;
-      }
-    }
-    return best;
+    return argmaxFirstSeen(votes, first, m);
   }
 
   /** Copies of the final candidates (for results handed to users). */
@@ -1299,30 +1275,23 @@ export function searchAccuracy(
   const mode = shape.kind === "dvts" || shape.kind === "best-of-n" ? SELECT_SUBTREE : SELECT_GLOBAL;
   const engine = new SearchEngine(shape.n, settings);
   const perQuestion = new Float64Array(qs.length);
-  let sum = 0;
-  let varianceSum = 0;
   for (let i = 0; i < qs.length; i++) {
     engine.setQuestion(qs[i] as Question);
     let successes = 0;
     for (let t = 0; t < trials; t++) {
       if (engine.run(shape.n, shape.beamWidth, shape.k, mode, maxRounds) === CORRECT) successes++;
     }
-    const rate = successes / trials;
-    perQuestion[i] = rate;
-    sum += rate;
-    if (trials > 1) varianceSum += (rate * (1 - rate)) / (trials - 1);
+    perQuestion[i] = successes / trials;
   }
-  const accuracy = sum / qs.length;
-  const standardError =
-    trials > 1 ? Math.sqrt(varianceSum) / qs.length : Math.sqrt((accuracy * (1 - accuracy)) / qs.length);
+  const all = allIndices(qs.length);
   return {
     strategy: searchStrategyLabel(strategy),
     budget: shape.generations,
     n: shape.n,
     beamWidth: shape.beamWidth,
     k: shape.k,
-    accuracy,
-    standardError,
+    accuracy: meanOver(perQuestion, all),
+    standardError: monteCarloStandardError(perQuestion, trials, all),
     perQuestion,
     trials,
     generations: qs.length * trials * shape.generations,

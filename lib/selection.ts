@@ -24,6 +24,7 @@
 import { checkQuestion, CORRECT, type Question } from "./questions";
 import { assertRng, makeRng, uncheckedSamplers, type Rng } from "./random";
 import { binomialPmfUnchecked, binomialTailUnchecked } from "./special";
+import { argmaxFirstSeen } from "./stats";
 import {
   assertInteger,
   assertNumberArray,
@@ -672,18 +673,7 @@ export function weightedVoteAccuracy(
       if ((first[a] as number) < 0) first[a] = i;
     }
     // Winner: largest sum; ties go to the answer whose first sample came first.
-    let winner = -1;
-    for (let a = 0; a <= k; a++) {
-      if ((first[a] as number) < 0) continue;
-      if (
-        winner < 0 ||
-        (sums[a] as number) > (sums[winner] as number) ||
-        ((sums[a] as number) === (sums[winner] as number) && (first[a] as number) < (first[winner] as number))
-      ) {
-        winner = a;
-      }
-    }
-    if (winner === CORRECT) wins++;
+    if (argmaxFirstSeen(sums, first, k + 1) === CORRECT) wins++;
   }
   const accuracy = wins / trials;
   return { accuracy, standardError: Math.sqrt((accuracy * (1 - accuracy)) / trials), trials };
