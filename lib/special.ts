@@ -472,7 +472,7 @@ export interface IntegrateResult {
 
 /**
  * Adaptive Gauss–Kronrod (7/15) quadrature of f over the finite interval
- * [a, b]: the interval with the largest error estimate is split in two until
+ * [a, b]. The interval with the largest error estimate is split in two until
  * the summed error estimate drops below `tolerance`.
  *
  * @param f - the integrand; must return finite numbers on [a, b]
