@@ -34,8 +34,10 @@
  * (common random numbers), which makes comparisons sharp.
  * @packageDocumentation
  */
-import { checkBenchmark, checkQuestion, type Benchmark, type Question } from "./questions";
-import { assertRng, type Rng } from "./random";
+import { type Benchmark, type Question } from "./questions";
+import { checkBenchmark, checkQuestion } from "./questions-input";
+import { type Rng } from "./random";
+import { assertRng } from "./random-core";
 import {
   assertBoolean,
   assertFinite,

@@ -14,6 +14,7 @@
  *   (best-of-N and beam search with N beams both cost N).
  * @packageDocumentation
  */
+
 import {
   assertFinite,
   assertInteger,

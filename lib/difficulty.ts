@@ -18,8 +18,10 @@
  * the true-p bins.
  * @packageDocumentation
  */
-import { checkBenchmark, type Benchmark } from "./questions";
-import { assertRng, uncheckedSamplers, type Rng } from "./random";
+import { type Benchmark } from "./questions";
+import { checkBenchmark } from "./questions-input";
+import { type Rng } from "./random";
+import { assertRng, uncheckedSamplers } from "./random-core";
 import { standardErrorOfMean } from "./stats";
 import {
   assertBoolean,
@@ -31,6 +33,7 @@ import {
   assertWork,
   rangeError,
 } from "./validate";
+import { type Verifier } from "./verifier";
 import {
   checkScoreParameters,
   checkVerifier,
@@ -39,8 +42,7 @@ import {
   questionBiasUnchecked,
   scoreInto,
   topDistractor,
-  type Verifier,
-} from "./verifier";
+} from "./verifier-core";
 
 // ---------------------------------------------------------------------------------------------
 // Quantile bins
@@ -195,8 +197,8 @@ function binsUnchecked(values: ArrayLike<number>, bins: number, higherIsEasier: 
   return levels;
 }
 
-/** Number of questions in each level 1..bins (index 0 is level 1). @internal */
-export function countLevels(levels: ArrayLike<number>, bins: number): Int32Array {
+/** Number of questions in each level 1..bins (index 0 is level 1). */
+function countLevels(levels: ArrayLike<number>, bins: number): Int32Array {
   const sizes = new Int32Array(bins);
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;

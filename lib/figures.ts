@@ -1107,7 +1107,7 @@ export interface RatioSweepFigureSpec {
   series: readonly RatioSweepSeries[];
   /** y axis title. @defaultValue "accuracy" */
   yTitle?: string;
-  /** x axis title. @defaultValue "sequential : parallel (revisions per chain : chains, log scale)" */
+  /** x axis title. @defaultValue "sequential : parallel (attempts per chain : chains, log scale)" */
   xTitle?: string;
   /** Show y values as percentages. @defaultValue true */
   percent?: boolean;
@@ -1163,7 +1163,7 @@ export function ratioSweepFigure(spec: RatioSweepFigureSpec): Figure {
     fn,
     "spec.xTitle",
     s["xTitle"],
-    "sequential : parallel (revisions per chain : chains, log scale)",
+    "sequential : parallel (attempts per chain : chains, log scale)",
   );
   const percent = optionalBoolean(fn, "spec.percent", s["percent"], true);
   const height = checkHeight(fn, "spec.height", s["height"]);

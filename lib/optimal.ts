@@ -15,6 +15,7 @@
  * best-of-N needs to match the compute-optimal curve.
  * @packageDocumentation
  */
+
 import { makeRng } from "./random";
 import { meanOver, standardErrorOfMean } from "./stats";
 import {

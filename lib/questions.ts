@@ -9,12 +9,14 @@
  * is a stated transformation of `p`: a shift on the logit scale.
  * @packageDocumentation
  */
-import { assertRng, makeRng, type Rng } from "./random";
+
+import { checkBenchmark, checkQuestion } from "./questions-input";
+import { makeRng, type Rng } from "./random";
+import { assertRng } from "./random-core";
 import {
   assertFinite,
   assertInteger,
   assertNumberArray,
-  assertObject,
   assertOptions,
   assertPositive,
   assertProbability,
@@ -97,17 +99,6 @@ function normaliseDistractors(fn: string, raw: ArrayLike<number>): number[] {
 export function answerDistribution(question: Question): number[] {
   checkQuestion("answerDistribution", "question", question);
   return [question.p, ...question.distractors.map((w) => (1 - question.p) * w)];
-}
-
-/**
- * Validates a question object (as made by {@link makeQuestion}).
- * @internal
- */
-export function checkQuestion(fn: string, name: string, question: unknown): asserts question is Question {
-  const q = assertObject(fn, name, question);
-  if (q.id !== undefined) assertInteger(fn, `${name}.id`, q.id, 0);
-  assertProbability(fn, `${name}.p`, q.p);
-  assertNumberArray(fn, `${name}.distractors`, q.distractors, "nonNegative");
 }
 
 /**
@@ -278,19 +269,6 @@ export function largerModelBenchmark(
     questions: benchmark.questions.map((q) => ({ ...q, p: largerModelP(q.p, shift) })),
     options: benchmark.options,
   };
-}
-
-/**
- * Validates a benchmark object.
- * @internal
- */
-export function checkBenchmark(fn: string, name: string, benchmark: unknown): asserts benchmark is Benchmark {
-  const b = assertObject(fn, name, benchmark);
-  if (!Array.isArray(b.questions) || b.questions.length === 0) {
-    rangeError(fn, `${name}.questions`, "a non-empty array of questions", b.questions);
-  }
-  const qs = b.questions as unknown[];
-  for (let i = 0; i < qs.length; i++) checkQuestion(fn, `${name}.questions[${i}]`, qs[i]);
 }
 
 /**

@@ -29,9 +29,10 @@
  * implemented locally so this module stands on its own.
  * @packageDocumentation
  */
-import { CORRECT, checkQuestion, type Benchmark, type Question } from "./questions";
-import { toQuestions } from "./questions-input";
-import { assertRng, type Rng } from "./random";
+import { CORRECT, type Benchmark, type Question } from "./questions";
+import { checkQuestion, toQuestions } from "./questions-input";
+import { type Rng } from "./random";
+import { assertRng } from "./random-core";
 import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
 import {
   assertFinite,

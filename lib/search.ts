@@ -81,9 +81,10 @@
  * mode), duplicate beams, and the cost of calling the PRM.
  * @packageDocumentation
  */
-import { CORRECT, checkQuestion, type Benchmark, type Question } from "./questions";
-import { toQuestions } from "./questions-input";
-import { assertRng, type Rng } from "./random";
+import { CORRECT, type Benchmark, type Question } from "./questions";
+import { checkQuestion, toQuestions } from "./questions-input";
+import { type Rng } from "./random";
+import { assertRng } from "./random-core";
 import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
 import {
   assertBoolean,

@@ -21,9 +21,11 @@
  * {@link twoLevelVoteShape}), and {@link weightedVoteAccuracy} by Monte Carlo.
  * @packageDocumentation
  */
-import { checkQuestion, CORRECT, type Question } from "./questions";
-import { assertRng, makeRng, uncheckedSamplers, type Rng } from "./random";
-import { binomialPmfUnchecked, binomialTailUnchecked } from "./special";
+import { CORRECT, type Question } from "./questions";
+import { checkQuestion } from "./questions-input";
+import { makeRng, type Rng } from "./random";
+import { assertRng, uncheckedSamplers } from "./random-core";
+import { binomialPmfUnchecked, binomialTailUnchecked } from "./special-core";
 import { argmaxFirstSeen } from "./stats";
 import {
   assertInteger,
@@ -37,6 +39,7 @@ import {
   assertWork,
   rangeError,
 } from "./validate";
+import { type Verifier } from "./verifier";
 import {
   checkScoreParameters,
   checkVerifier,
@@ -45,8 +48,7 @@ import {
   questionBiasUnchecked,
   scoreInto,
   topDistractor,
-  type Verifier,
-} from "./verifier";
+} from "./verifier-core";
 
 // ---------------------------------------------------------------------------------------------
 // Rules on concrete candidates

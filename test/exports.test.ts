@@ -17,7 +17,12 @@
  * dist/ is left alone), and reads the exported functions and their
  * parameter types from index.d.ts. Every public function needs an entry in
  * `validCalls` (a small valid call to mutate) or in `NO_THROW_BY_DESIGN`;
- * the first test fails, listing the missing names, when the API grows.
+ * the first test fails, listing the missing names, when the API grows. The
+ * same declarations pin the runtime surface: the names lib/index exports at
+ * run time must be exactly its declared value exports (functions and
+ * consts), so an `@internal` helper, which `stripInternal` hides from the
+ * .d.ts files but not from the JavaScript, cannot leak through a
+ * re-exported module.
  *
  * Bad values tried at each parameter position: NaN, ±Infinity, −1, 0, 2.5,
  * 1.5, "x", null, undefined, {}, []. Then, for parameters that are arrays,
@@ -30,6 +35,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import * as api from "../lib/index";
+import { isRng } from "../lib/random-core";
 
 const REPO_ROOT = resolve(__dirname, "..");
 
@@ -65,8 +71,14 @@ function numericFieldsOf(checker: ts.TypeChecker, type: ts.Type, depth = 0): str
   return out;
 }
 
-/** Emits the build's declarations into `outDir` and returns every exported function of index.d.ts. */
-function publicFunctions(outDir: string): Map<string, PublicParam[]> {
+/** The exports of the emitted index.d.ts (re-exports resolved to their declarations) and a checker to read them. */
+interface DeclaredExports {
+  checker: ts.TypeChecker;
+  exports: { name: string; symbol: ts.Symbol }[];
+}
+
+/** Emits the build's declarations into `outDir` and returns what index.d.ts exports. */
+function declaredExports(outDir: string): DeclaredExports {
   const configPath = join(REPO_ROOT, "tsconfig.build.json");
   const parsed = ts.getParsedCommandLineOfConfigFile(
     configPath,
@@ -98,14 +110,33 @@ function publicFunctions(outDir: string): Map<string, PublicParam[]> {
   const source = program.getSourceFile(indexDts);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
   if (!moduleSymbol) throw new Error(`cannot read ${indexDts}`);
+  return {
+    checker,
+    exports: checker.getExportsOfModule(moduleSymbol).map((exported) => ({
+      name: exported.name,
+      symbol: exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported,
+    })),
+  };
+}
+
+/**
+ * The value exports of index.d.ts (functions and consts): the names the
+ * package documents as importable at run time. Interfaces and type aliases
+ * are not values.
+ */
+function declaredValues({ exports }: DeclaredExports): string[] {
+  return exports.filter(({ symbol }) => (symbol.flags & ts.SymbolFlags.Value) !== 0).map(({ name }) => name);
+}
+
+/** Every exported function of index.d.ts, with its declared parameters. */
+function publicFunctions({ checker, exports }: DeclaredExports): Map<string, PublicParam[]> {
   const out = new Map<string, PublicParam[]>();
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+  for (const { name, symbol } of exports) {
     if (!(symbol.flags & ts.SymbolFlags.Function)) continue;
     const decl = symbol.declarations?.find(ts.isFunctionDeclaration);
     if (!decl) continue;
     out.set(
-      exported.name,
+      name,
       decl.parameters.map((p) => {
         const type = checker.getTypeAtLocation(p);
         return {
@@ -555,7 +586,7 @@ function findNaN(value: unknown, path = "result", depth = 0): string | null {
     }
     return null;
   }
-  if (api.isRng(value)) return null;
+  if (isRng(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     const hit = findNaN(v, `${path}.${k}`, depth + 1);
     if (hit) return hit;
@@ -662,17 +693,11 @@ function walk(
       sample !== null &&
       !Array.isArray(sample) &&
       !ArrayBuffer.isView(sample) &&
-      !api.isRng(sample)
+      !isRng(sample)
     ) {
       const present = Object.entries(sample as Record<string, unknown>).flatMap(([k, v]) => {
         if (typeof v === "number") return [k];
-        if (
-          typeof v === "object" &&
-          v !== null &&
-          !Array.isArray(v) &&
-          !ArrayBuffer.isView(v) &&
-          !api.isRng(v)
-        ) {
+        if (typeof v === "object" && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !isRng(v)) {
           return Object.entries(v as Record<string, unknown>)
             .filter(([, w]) => typeof w === "number")
             .map(([j]) => `${k}.${j}`);
@@ -700,10 +725,13 @@ function walk(
 
 let outDir = "";
 let publicApi = new Map<string, PublicParam[]>();
+let publicValues: string[] = [];
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), "ttc-exports-"));
-  publicApi = publicFunctions(outDir);
+  const declared = declaredExports(outDir);
+  publicApi = publicFunctions(declared);
+  publicValues = declaredValues(declared);
 }, 60_000);
 
 afterAll(() => {
@@ -764,6 +792,22 @@ describe("the public API", () => {
     expect(missing).toEqual([]);
     const stale = Object.keys(validCalls).filter((n) => !publicApi.has(n));
     expect(stale).toEqual([]);
+  });
+
+  test("the runtime exports are exactly the declared value exports: no @internal helper leaks", () => {
+    // stripInternal drops @internal helpers from the .d.ts files but not from the JavaScript, so a
+    // helper exported from a module that index.ts re-exports would still be reachable at run time.
+    expect(publicValues.length).toBeGreaterThan(publicApi.size);
+    expect(publicValues).toEqual(expect.arrayContaining(["VERSION", "CORRECT", "coverage", "makeRng"]));
+    const runtime = new Set(Object.keys(api));
+    const declared = new Set(publicValues);
+    expect({
+      "exported at run time but not declared": [...runtime].filter((n) => !declared.has(n)).sort(),
+      "declared but not exported at run time": [...declared].filter((n) => !runtime.has(n)).sort(),
+    }).toEqual({
+      "exported at run time but not declared": [],
+      "declared but not exported at run time": [],
+    });
   });
 
   test("every public function refuses bad arguments in the house format, or returns a NaN-free result", () => {

@@ -1,4 +1,5 @@
-import { assertRng, isRng, makeRng, uncheckedSamplers, type Rng } from "../lib/random";
+import { makeRng, type Rng } from "../lib/random";
+import { assertRng, isRng, uncheckedSamplers } from "../lib/random-core";
 import { binomialPmf, normalCdf, normalQuantile } from "../lib/special";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 

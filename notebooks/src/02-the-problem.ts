@@ -109,7 +109,7 @@ ttc.showVersions();
 // %% [markdown]
 // **What to notice:** the leftmost bar towers over the others: a large group of questions (counted
 // in the table above) is almost never solved by one sample. The rest spread fairly evenly across
-// the range, with a slight rise at the right end. An average accuracy hides this mix, and the rest
+// the range. An average accuracy hides this mix, and the rest
 // of the chapter shows that the mix decides what extra compute can buy.
 
 // %% [markdown]
@@ -671,8 +671,9 @@ ttc.showVersions();
 // on every level, by a wide margin on the hard levels. Take the verifier away and the picture
 // flips: on level 5 the correct answer is rare and the most common *wrong* answer wins the vote,
 // so majority voting falls below even the base model's single sample, and far below the larger
-// model. The imperfect verifier lands in between. In our model it still edges out the larger
-// model on level 5, but that depends on two things we assumed rather than measured: how good the
+// model. On the harder levels the imperfect verifier lands in between; on the easy levels,
+// where the correct answer is already the most common one, majority voting is slightly ahead of
+// it. In our model the imperfect verifier still edges out the larger model on level 5, but that depends on two things we assumed rather than measured: how good the
 // verifier is and how much a 14× model really gains (the logit shift). The paper measured both
 // sides with real models, and on its hardest bins the bigger model won.
 //
@@ -692,8 +693,10 @@ ttc.showVersions();
 // - Make α smaller (say 0.3) to put more questions near p = 0: the power law flattens and the
 //   hardest level sinks.
 // - Raise the logit shift to 3 and see how far a much stronger "larger model" moves level 5.
-// - Try α = 0.1, 0.3 and 2: the fitted exponent b moves with −α, closely for small α and only
-//   loosely for large α, where coverage is nearly 1 before the power-law tail takes over.
+// - Try α = 0.1, 0.3 and 2: the fitted exponent b tracks −α near the default α and drifts away
+//   at both extremes. The law exp(a·k^b) matches the Beta prior's tail 1 − C·k^(−α) only where
+//   coverage is near 1: for small α the fitted range never gets there, and for large α coverage
+//   is nearly 1 before the power-law tail takes over.
 // - Push `nMax` to 1e6: the straight line continues, yet the fitted a and b barely move, because
 //   on the coverage scale the small-k points dominate the fit.
 
@@ -818,7 +821,8 @@ ttc.showError(() => ttc.fitCoverageLaw([1, 10, 100], [0.4, 0.8, 1]));
 //    The first checker compares with the library's per-question `ttc.coverage`. The second compares
 //    with the Beta closed form `ttc.expectedCoverage`, allowing four standard errors: the 500 p
 //    values are one random sample from the prior, so their average differs from the prior's
-//    expectation by sampling error. *Open question:* why does that difference not vanish as N grows?
+//    expectation by sampling error. *Open question:* both coverages tend to 1, so their difference
+//    shrinks — but why does the *relative* difference of the misses, 1 − c, not settle as N grows?
 
 // %%
 // Exercise 1: replace the body.
@@ -985,7 +989,8 @@ ttc.showError(() => ttc.fitCoverageLaw([1, 10, 100], [0.4, 0.8, 1]));
 // ```
 //
 // The four closed-form checks pass: the differences are well inside four standard errors (the
-// checker prints each one). The difference does not vanish as N grows because the benchmark is a
+// checker prints each one). The difference itself shrinks, since both coverages tend to 1; the
+// ratio of the misses 1 − c does not settle, because the benchmark is a
 // *fixed* sample of 500 questions. At large N the misses come from its few hardest questions, and
 // how many very small p values those 500 draws happened to contain is itself random. The closed
 // form averages over all possible benchmarks; a new seed gives a different 500 and a different

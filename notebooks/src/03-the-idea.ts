@@ -153,7 +153,8 @@ ttc.showVersions();
 // **What to notice:** the ringed sample is the highest point on the chart, and it belongs to a
 // wrong answer with few samples — plain best-of-N trusts that one number. The most common wrong
 // answer has the most points but most of them sit low. The correct answer's points sit higher
-// on average, so once every sample's σ(s) is added up, it comes out ahead.
+// on average than the most common wrong answer's, and there are more of them than of the
+// ringed answer's, so once every sample's σ(s) is added up, it comes out ahead.
 
 // %%
 {
@@ -580,11 +581,12 @@ ttc.showVersions();
 // %% [markdown]
 // **What to notice:** the chain sits on one wrong answer for several attempts (stickiness), a
 // revision fixes it, the correct answer survives a few revisions, and then a revision breaks it
-// — so the last attempt is wrong although the chain had found the right answer. The correct
-// attempts score high, which is what lets a verifier find them again.
+// — so the last attempt is wrong although the chain had found the right answer. The verifier
+// tends to score the correct attempts higher than the wrong ones (not every time: compare the
+// scores in the table), which is what lets it find them again.
 
 // %% [markdown]
-// ## Select across the chain: the last attempt is not the best one
+// ## Select across the chain: the last attempt is not always the best one
 //
 // Taking the last attempt throws away everything the chain found earlier. The paper therefore
 // selects across the chain, with two rules (Snell et al. §6.2):
@@ -729,9 +731,10 @@ ttc.showVersions();
 
 // %% [markdown]
 // **What to notice:** pass@1 of the last attempt rises with k but levels off at L, because
-// breaks keep pace with fixes. Selection across the chain keeps rising well above it: the
-// verifier finds the correct attempts wherever they occurred. Majority needs the correct answer
-// to be the most common one in the chain, so it trails. The dashed line is why a naive revision
+// breaks keep pace with fixes. For short chains, selection is no better than the last attempt;
+// as chains grow, verifier selection pulls well above it, because the verifier finds the correct
+// attempts wherever they occurred. Majority needs the correct answer to be the most common one in
+// the chain, so it trails, below the last attempt until chains are long. The dashed line is why a naive revision
 // model needs selection even more: at 38% breaks per step its last attempt barely beats the
 // first sample. Our model cannot match the paper on both counts: here a wrong answer is fixed
 // with probability at most p, so 38% breaks per step stall pass@1, while the paper's revision
@@ -926,9 +929,11 @@ ttc.showVersions();
 // The cell redraws one question's N samples and recomputes the three rules' accuracies.
 // - Raise `n` to 64 or 128 and watch weighted voting pass plain best-of-N.
 // - Set `labelNoise = 0`: plain best-of-N has no ceiling any more.
-// - Spread `distractors` over many small weights, or make one dominant (`[0.9, 0.1]` with
-//   `p = 0.3`): then majority vote, and with this verifier weighted voting too, converge to the
-//   wrong answer as `n` grows, while plain best-of-N does not.
+// - Spread `distractors` over many small weights: no wrong answer gathers many votes, and both
+//   voting rules improve.
+// - Make one wrong answer dominant (`[0.9, 0.1]` with `p = 0.3`): then majority vote, and with this
+//   verifier weighted voting too, converge to the wrong answer as `n` grows, while plain best-of-N
+//   does not.
 // - Lower `auc` towards 0.5 (a useless verifier): all three rules fall back towards pass@1 or
 //   majority.
 

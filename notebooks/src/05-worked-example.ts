@@ -150,9 +150,10 @@ ttc.showVersions();
 // **What to notice:** the oracle curve is at the ceiling by the summary's N = 10, while the realistic
 // verifiers climb slowly. Without label noise best-of-N keeps creeping up (the top score grows
 // without bound, so it eventually lands on a correct sample), but far more slowly than coverage;
-// with label noise it flattens below the ceiling, because past some N the top score almost always
-// belongs to a wrong sample the verifier misjudged. The cell below counts the samples each
-// verifier needs for 95%.
+// with label noise it flattens below the ceiling: past some N the top score always goes to a
+// sample the verifier took for correct, and a fixed share of those are wrong samples whose label
+// was flipped, so accuracy stalls at the share that is really correct (the limit the cell below
+// prints). The cell below also counts the samples each verifier needs for 95%.
 
 // %%
 {
@@ -733,7 +734,7 @@ ttc.showVersions();
 // The library's per-question revision model (chapter 03: fix = 0.6·p, break = 0.1, sticky wrong
 // answers, hierarchical verifier selection) lets us run both questions at a budget of 8 attempts,
 // split every way the paper searched: from 8 chains of 1 attempt (best-of-8 weighted: the left
-// end) to 1 chain of 8 revisions (the right end).
+// end) to 1 chain of 8 attempts, 7 of them revisions (the right end).
 
 // %%
 {

@@ -5,16 +5,16 @@
 //
 // The paper's boldest sentence is that a small model with well-spent test-time compute can beat a
 // model about 14× larger. This chapter shows exactly what that means: an exchange rate between
-// pretraining FLOPs and inference FLOPs, a comparison that test-time compute wins on some
-// questions and loses on others, and a cost model that corrects the teaching summary's strategy
+// pretraining FLOPs and inference FLOPs, a comparison that in the paper test-time compute wins
+// on some questions and loses on others, and a cost model that corrects the teaching summary's strategy
 // table. It ends with what later work found, where o1 and R1 fit, and a small planner that turns
 // the chapter's numbers into a recommendation.
 //
 // **You will learn**
 // - how to derive the FLOPs-matched budget F = M + (3/v)(M − 1)/R, and why both texts of the
 //   paper land on the same three budgets;
-// - where test-time compute beats a 14× larger model and where pretraining wins, in a synthetic
-//   analogue of the paper's Fig. 9;
+// - where the paper finds test-time compute beats a 14× larger model and where pretraining wins,
+//   and how far a synthetic analogue of its Fig. 9 agrees;
 // - what each strategy costs in generations, FLOPs and waiting time, and which claims of the
 //   teaching summary's table are wrong;
 // - what follow-up work (Hugging Face, Liu et al. 2025, Large Language Monkeys, REBASE) found, and
@@ -215,7 +215,7 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
 // falls to a handful of generations, too few for much search.
 
 // %% [markdown]
-// ## Against the 14× model, test-time compute wins where the small model already has a foothold
+// ## Test-time compute against the 14× model, level by level (Fig. 9 analogue)
 //
 // **The idea.** The paper's Fig. 9 (Fig. 8 in ICLR) draws one line per difficulty bin: the
 // compute-optimal accuracy of the small model against its test-time budget. At each R's budget F

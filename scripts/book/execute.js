@@ -50,6 +50,9 @@ function reportFailures(name, report) {
     }
     if (cell.stderr) failures.push(`${where}: wrote to stderr:\n    ${excerpt(cell.stderr)}`);
     for (const error of cell.errors) failures.push(`${where}: error output ${error.ename}: ${error.evalue}`);
+    if (cell.bad_values?.length) {
+      failures.push(`${where}: shows ${cell.bad_values.join(", ")} as a value in a table or markdown output`);
+    }
   }
   return failures;
 }

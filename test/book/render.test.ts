@@ -327,6 +327,7 @@ describe("the build judges a notebook run exactly as the notebook tests do", () 
         output_count: 2,
         output_types: ["stream:stderr", "error"],
         mime_types: [],
+        bad_values: [],
       },
       ...["abort", "unfinished", "not-run", "empty", "weird", "ok"].map((status, k) => ({
         index: k + 2,
@@ -338,6 +339,7 @@ describe("the build judges a notebook run exactly as the notebook tests do", () 
         output_count: 0,
         output_types: [],
         mime_types: [],
+        bad_values: [],
       })),
     ],
   };

@@ -22,7 +22,8 @@ also on errors, timeouts and SIGTERM.
 Report (one JSON object):
   notebook              path as given
   kernel_name           kernelspec used
-  ok                    true when every code cell replied "ok", with no stderr and no error output
+  ok                    true when every code cell replied "ok", with no stderr, no error output
+                        and no bad_values
   error                 null, or a run-level failure ("CellTimeoutError: ...", kernel died, ...)
   kernel_start_seconds  from starting the kernel to the kernel answering (null if it never did)
   total_seconds         wall time of the whole run
@@ -39,11 +40,16 @@ Report (one JSON object):
     output_count        number of outputs
     output_types        output_type of each output (stream:NAME for streams)
     mime_types          sorted MIME types of display_data/execute_result outputs
+    bad_values          "NaN", "undefined" or "null" shown as a value: a cell of a library
+                        table (showTable's HTML) or a word of a markdown output (showMarkdown);
+                        printed text (showError's messages) is not searched
 """
 
 import argparse
+import html
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -69,6 +75,23 @@ def prepend_jupyter_path():
 def text_of(value):
     """nbformat text fields are a string or a list of strings."""
     return "".join(value) if isinstance(value, list) else (value or "")
+
+
+BAD_VALUE_WORDS = ("NaN", "undefined", "null")
+TABLE_CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+BAD_WORD = re.compile(r"(?<![\w.])(NaN|undefined)(?![\w])")
+
+
+def bad_values_of(outputs):
+    """Values a reader should never see: NaN, undefined or null in a table cell, NaN or undefined in markdown."""
+    found = []
+    for o in outputs:
+        data = o.get("data") or {}
+        page = text_of(data.get("text/html"))
+        if 'class="ttc-table"' in page:
+            found += [v for v in (html.unescape(c).strip() for c in TABLE_CELL.findall(page)) if v in BAD_VALUE_WORDS]
+        found += BAD_WORD.findall(text_of(data.get("text/markdown")))
+    return sorted(set(found))
 
 
 def describe_cell(index, cell, status, seconds):
@@ -99,6 +122,7 @@ def describe_cell(index, cell, status, seconds):
         "output_count": len(outputs),
         "output_types": output_types,
         "mime_types": mime_types,
+        "bad_values": bad_values_of(outputs),
     }
 
 
@@ -202,7 +226,7 @@ def run(path, output, kernel_name, timeout, rerun_order=False):
         cells.append(described)
 
     ok = run_error is None and all(
-        c["status"] == "ok" and not c["stderr"] and not c["errors"] for c in cells
+        c["status"] == "ok" and not c["stderr"] and not c["errors"] and not c["bad_values"] for c in cells
     )
     if output:
         nbformat.write(nb, output)

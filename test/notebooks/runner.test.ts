@@ -61,6 +61,7 @@ describe("notebookFailures(report)", () => {
         output_count: 0,
         output_types: [],
         mime_types: [],
+        bad_values: [],
       },
       {
         index: 2,
@@ -72,6 +73,7 @@ describe("notebookFailures(report)", () => {
         output_count: 1,
         output_types: ["stream:stderr"],
         mime_types: [],
+        bad_values: [],
       },
       {
         index: 3,
@@ -83,6 +85,7 @@ describe("notebookFailures(report)", () => {
         output_count: 0,
         output_types: [],
         mime_types: [],
+        bad_values: [],
       },
       {
         index: 4,
@@ -94,19 +97,33 @@ describe("notebookFailures(report)", () => {
         output_count: 1,
         output_types: ["error"],
         mime_types: [],
+        bad_values: [],
+      },
+      {
+        index: 5,
+        first_line: "table()",
+        status: "ok",
+        seconds: 0,
+        stderr: "",
+        errors: [],
+        output_count: 1,
+        output_types: ["display_data"],
+        mime_types: ["text/html", "text/plain"],
+        bad_values: ["NaN", "undefined"],
       },
     ],
   };
 
   test("lists one message per problem, naming the notebook and the cell index", () => {
     const failures = notebookFailures(report);
-    expect(failures).toHaveLength(4);
+    expect(failures).toHaveLength(5);
     expect(failures[0]).toMatch(/02-x\.ipynb cell 2 \(`bad\(\)`\): status "error"/);
     expect(failures[1]).toMatch(/02-x\.ipynb cell 2 .*wrote to stderr:\n {4}1:7 - Type 'string'/);
     expect(failures[2]).toMatch(
       /cell 3 .*status "abort" \(skipped by tslab after an error in an earlier cell\)/,
     );
     expect(failures[3]).toMatch(/cell 4 .*error output E: v/);
+    expect(failures[4]).toMatch(/cell 5 .*shows NaN, undefined as a value in a table or markdown output/);
   });
 
   test("reports a run-level error and returns [] for a clean report", () => {
@@ -256,8 +273,37 @@ describe("runNotebook(path) with the tslab kernel", () => {
     RUN_TIMEOUT_MS,
   );
 
+  test(
+    "(g) NaN or undefined shown in a table or markdown fails the cell; an error message naming NaN does not",
+    async () => {
+      const path = writeNotebook(fixtureDir, "bad-values.ipynb", [
+        { type: "markdown", source: "# Values a reader should never see" },
+        { type: "code", source: 'import * as ttc from "ttc-workbook";' },
+        { type: "code", source: "ttc.showError(() => ttc.coverage(NaN, 4));" },
+        { type: "code", source: 'ttc.showTable([{ p: 0.5, accuracy: 0 / 0, note: "ok" }]);' },
+        {
+          type: "code",
+          source: "const missing: { x?: number } = {};\nttc.showMarkdown(`x is ${missing.x}`);",
+        },
+        { type: "code", source: 'ttc.showTable([{ p: 0.5, note: "NaN-free" }]);' },
+      ]);
+      const report = await run(path);
+      expect(report.ok).toBe(false);
+      const byIndex = new Map(report.cells.map((c) => [c.index, c]));
+      expect(byIndex.get(2)?.bad_values).toEqual([]);
+      expect(byIndex.get(3)?.bad_values).toEqual(["NaN"]);
+      expect(byIndex.get(4)?.bad_values).toEqual(["undefined"]);
+      expect(byIndex.get(5)?.bad_values).toEqual([]);
+      const failures = notebookFailures(report);
+      expect(failures).toHaveLength(2);
+      expect(failures[0]).toMatch(/cell 3 .*shows NaN as a value/);
+      expect(failures[1]).toMatch(/cell 4 .*shows undefined as a value/);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
   test("(e) no tslab kernel started by these tests is left running", async () => {
-    expect(kernelPids.length).toBeGreaterThanOrEqual(7);
+    expect(kernelPids.length).toBeGreaterThanOrEqual(8);
     const leftover = await waitFor(
       () =>
         newKernelProcesses(kernelsBefore).filter(

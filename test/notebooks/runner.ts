@@ -24,6 +24,8 @@ export interface CellReport {
   seconds: number | null;
   stderr: string;
   errors: { ename: string; evalue: string; traceback: string[] }[];
+  /** "NaN", "undefined" or "null" shown as a value in a library table or a markdown output. */
+  bad_values: string[];
   output_count: number;
   output_types: string[];
   mime_types: string[];
@@ -167,6 +169,9 @@ export function notebookFailures(report: NotebookReport): string[] {
     }
     if (cell.stderr) failures.push(`${where}: wrote to stderr:\n    ${excerpt(cell.stderr)}`);
     for (const error of cell.errors) failures.push(`${where}: error output ${error.ename}: ${error.evalue}`);
+    if (cell.bad_values.length > 0) {
+      failures.push(`${where}: shows ${cell.bad_values.join(", ")} as a value in a table or markdown output`);
+    }
   }
   return failures;
 }
