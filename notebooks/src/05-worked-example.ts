@@ -530,7 +530,8 @@ ttc.showVersions();
 //    solutions end; then best-of-N weighted (sum the scores per final answer) picks the answer.
 //
 // The library runs it on a synthetic task (our model, not the paper's; the TSDoc of
-// `ttc.beamSearch` gives the details). A solution has T = 8 steps. From an on-track prefix, the
+// `ttc.beamSearch` gives the details). A solution has T steps (the library default,
+// `ttc.DEFAULT_SEARCH_STEPS`; the trace below prints it). From an on-track prefix, the
 // next step stays on track with probability $s = p^{1/T}$, so a whole sample is right with
 // probability p; a step that goes off track never recovers. The PRM scores a prefix with a noisy
 // estimate of its value: honest work scores by its progress, detected mistakes score low, and a
@@ -644,7 +645,7 @@ ttc.showVersions();
   ttc.show(
     ttc.lineFigure({
       title: "Beam search keeps its prefixes on track; sampling without pruning loses them",
-      xAxis: { title: "round = steps written (of T = 8)", range: [0.5, steps + 0.5] },
+      xAxis: { title: `round = steps written (of T = ${steps})`, range: [0.5, steps + 0.5] },
       yAxis: { title: "on-track prefixes among the 16 generated", range: [0, n + 0.5] },
       series: [
         {
