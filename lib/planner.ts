@@ -58,7 +58,10 @@ export interface PlanCandidate extends StrategyEvaluation {
   readonly spec: StrategySpec;
   /** Serial depth in generations ({@link StrategyCost.serialDepth}): the latency. */
   readonly serialDepth: number;
-  /** Rounds of verifier calls that must wait for each other ({@link StrategyCost.verifierRounds}). */
+  /**
+   * Rounds of verifier calls that must wait for each other
+   * ({@link StrategyCost.verifierRounds}), with the search experiment's steps per solution T.
+   */
   readonly verifierRounds: number;
 }
 
@@ -164,10 +167,16 @@ function checkExperiment(
   };
 }
 
-function candidateFrom(fn: string, name: string, e: unknown, family: PlanCandidate["family"]): PlanCandidate {
+function candidateFrom(
+  fn: string,
+  name: string,
+  e: unknown,
+  family: PlanCandidate["family"],
+  steps: number,
+): PlanCandidate {
   const run = assertObject(fn, name, e);
   const spec = assertObject(fn, `${name}.spec`, run.spec) as unknown as StrategySpec;
-  const cost = strategyCost(spec);
+  const cost = strategyCost(spec, { stepsPerSolution: steps });
   return {
     strategy: family === "revisions" ? `revisions ${run.strategy as string}` : (run.strategy as string),
     budget: run.budget as number,
@@ -183,7 +192,7 @@ function candidateFrom(fn: string, name: string, e: unknown, family: PlanCandida
  * Every run the planner chooses among: the search experiment's evaluations,
  * then the revision experiment's verifier-selected ones (labelled
  * "revisions <ratio>"), each with its serial depth and verifier rounds from
- * {@link strategyCost} (default workload). Majority-selected revision runs
+ * {@link strategyCost}, with the search experiment's steps per solution T. Majority-selected revision runs
  * are left out: the verifier rule is the paper's main one.
  *
  * @param experiments - {@link PlanExperiments}
@@ -209,8 +218,11 @@ function collect(
 } {
   const ex = assertObject(fn, "experiments", experiments);
   const search = checkExperiment(fn, "experiments.search", ex.search);
+  // Costs use the search experiment's steps per solution T, so verifier rounds match the runs.
+  const steps = (ex.search as { options: { steps?: unknown } }).options.steps;
+  assertInteger(fn, "experiments.search.options.steps", steps, 1, 1000);
   const candidates = search.evaluations.map((e, i) =>
-    candidateFrom(fn, `experiments.search.evaluations[${i}]`, e, "search"),
+    candidateFrom(fn, `experiments.search.evaluations[${i}]`, e, "search", steps),
   );
   if (ex.revisions !== undefined) {
     const rev = checkExperiment(fn, "experiments.revisions", ex.revisions);
@@ -228,7 +240,7 @@ function collect(
     }
     rev.evaluations.forEach((e, i) => {
       if ((e as { selection?: unknown }).selection === "verifier") {
-        candidates.push(candidateFrom(fn, `experiments.revisions.evaluations[${i}]`, e, "revisions"));
+        candidates.push(candidateFrom(fn, `experiments.revisions.evaluations[${i}]`, e, "revisions", steps));
       }
     });
   }

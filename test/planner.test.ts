@@ -69,7 +69,14 @@ describe("planCandidates(experiments)", () => {
       expect(c.strategy).toBe(`revisions ${verifierRuns[i]?.strategy}`);
       expect(c.serialDepth).toBe(verifierRuns[i]?.sequential);
     });
-    for (const c of list) expect(c.serialDepth).toBe(strategyCost(c.spec).serialDepth);
+    for (const c of list) {
+      const cost = strategyCost(c.spec, { stepsPerSolution: search.options.steps });
+      expect(c.serialDepth).toBe(cost.serialDepth);
+      expect(c.verifierRounds).toBe(cost.verifierRounds);
+    }
+    // Beam search verifies after every step: T rounds, with the experiment's T (not strategyCost's default).
+    const beam = list.find((c) => c.spec.kind === "beam");
+    expect(beam?.verifierRounds).toBe(search.options.steps);
   });
 
   test("without revisions, only the search runs", () => {
