@@ -323,7 +323,7 @@ ttc.showError(() => ttc.pretrainingFlops(-70e9, 1e12));
 // %% [markdown]
 // ## Solutions
 //
-// **Exercise 1.** C = 6·N·(20·N) = 120·N², so N = √(C / 120):
+// **Exercise 1.** $C = 6 \cdot N \cdot 20N = 120\,N^2$, so $N = \sqrt{C / 120}$:
 // `const myOptimalParams = (budgetFlops: number) => Math.sqrt(budgetFlops / 120);`
 //
 // **Exercise 2.** (1 − p)^N ≤ 1 − target ⇔ N ≥ log(1 − target) / log(1 − p); take the ceiling

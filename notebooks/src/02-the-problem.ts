@@ -697,7 +697,7 @@ ttc.showVersions();
 //   at both extremes. The law exp(a·k^b) matches the Beta prior's tail 1 − C·k^(−α) only where
 //   coverage is near 1: for small α the fitted range never gets there, and for large α coverage
 //   is nearly 1 before the power-law tail takes over.
-// - Push `nMax` to 1e6: the straight line continues, yet the fitted a and b barely move, because
+// - Push `nMax` to `1e6`: the straight line continues, yet the fitted a and b barely move, because
 //   on the coverage scale the small-k points dominate the fit.
 
 // %%

@@ -485,10 +485,12 @@ ttc.showVersions();
 // one attempt at a time. The library's revision model is a small mechanism (our modelling
 // choice, not the paper's numbers): on each revision
 //
-// - a **wrong** answer is fixed with probability fix = 0.6 · p (hard questions are hard to fix);
-//   if not fixed, it keeps the same wrong answer with probability 0.7 ("sticky") or moves to a
-//   fresh wrong answer;
-// - a **correct** answer is broken with probability 0.1 (it turns into a wrong answer).
+// - a **wrong** answer is fixed with probability fix = `fixScale` · p (hard questions are hard to
+//   fix); if not fixed, it keeps the same wrong answer with probability `stickiness` or moves to
+//   a fresh wrong answer;
+// - a **correct** answer is broken with probability `breakRate` (it turns into a wrong answer).
+//
+// The cell below prints the library's defaults for the three (`ttc.DEFAULT_REVISION_MODEL`).
 //
 // Correctness then follows a two-state Markov chain, and pass@1 of attempt k has a closed form:
 //
@@ -496,7 +498,7 @@ ttc.showVersions();
 // L = \frac{\text{fix}}{\text{fix} + \text{break}}.$$
 //
 // The chain below has 8 attempts on the same question, each scored by the library's revision
-// verifier (separation 1.5, no label noise). Its seed was also **picked for illustration**: we
+// verifier (no label noise; its separation is printed with the defaults). Its seed was also **picked for illustration**: we
 // scanned seeds `ch03-chain-0`, `-1`, … for a chain in which a correct answer is broken by a
 // later revision and the last attempt ends up wrong.
 
@@ -1213,6 +1215,6 @@ ttc.showError(() =>
 // **Exercise 4.** Majority vote needs the correct answer to be the most common one by a clear
 // margin (p well above the top wrong answer's share), and it wins when the verifier is weak
 // (AUC near 0.5) or noisy: then the top score says little, while the votes still count. For
-// example p = 0.5 with four equal wrong answers and AUC 0.6.
+// example p = 0.5 with four equal wrong answers and AUC `0.6`.
 
 // %% [nav]

@@ -732,8 +732,9 @@ ttc.showVersions();
 // **easiest** questions did best with purely **sequential** revisions, and **harder** questions
 // with a **mix** of sequential and parallel (Snell et al. §6.2, Fig. 7-right v1).
 //
-// The library's per-question revision model (chapter 03: fix = 0.6·p, break = 0.1, sticky wrong
-// answers, hierarchical verifier selection) lets us run both questions at a budget of 8 attempts,
+// The library's per-question revision model (chapter 03: fix = `fixScale`·p, a `breakRate`, sticky
+// wrong answers, all at `ttc.DEFAULT_REVISION_MODEL`; hierarchical verifier selection) lets us
+// run both questions at a budget of 8 attempts,
 // split every way the paper searched: from 8 chains of 1 attempt (best-of-8 weighted: the left
 // end) to 1 chain of 8 attempts, 7 of them revisions (the right end).
 
