@@ -16,7 +16,7 @@ import { isAlive, tslabKernelProcesses, waitFor } from "./processes";
 import { requirePython } from "./runner";
 
 const TOKEN = `ttc-test-${process.pid}-${Date.now()}`;
-const TEST_TIMEOUT_MS = 150_000;
+const TEST_TIMEOUT_MS = 300_000;
 
 let runtimeDir: string;
 let server: ChildProcess | undefined;
@@ -80,21 +80,30 @@ function executeOnKernel(connectionFile: string): { status: string; stdout: stri
     // No heartbeat channel: wait_for_ready() would call a still-starting kernel dead.
     "kc.start_channels(hb=False)",
     "try:",
-    "    deadline = time.time() + 60",
-    "    while True:",
+    "    deadline = time.time() + 90",
+    // Ready means both: a kernel_info reply on shell AND a status message on IOPub. A SUB socket
+    // that has not finished connecting drops what the kernel publishes (ZeroMQ's slow joiner);
+    // execute_interactive would then wait for an "idle" that never arrives.
+    "    replied = heard = False",
+    "    while not (replied and heard):",
+    "        if time.time() > deadline: raise RuntimeError(f'kernel not ready in 90 s (shell {replied}, iopub {heard})')",
     "        kc.kernel_info()",
     "        try:",
-    "            if kc.get_shell_msg(timeout=1)['msg_type'] == 'kernel_info_reply': break",
+    "            while not replied: replied = kc.get_shell_msg(timeout=1)['msg_type'] == 'kernel_info_reply'",
     "        except Empty:",
-    "            if time.time() > deadline: raise RuntimeError('kernel did not answer kernel_info in 60 s')",
+    "            continue",
+    "        try:",
+    "            while True: heard = kc.get_iopub_msg(timeout=1)['msg_type'] == 'status' or heard",
+    "        except Empty:",
+    "            pass",
     "    out = []",
     "    hook = lambda m: out.append(m['content'].get('text', '')) if m['msg_type'] == 'stream' else None",
-    "    reply = kc.execute_interactive('1 + 1', timeout=60, output_hook=hook)",
+    "    reply = kc.execute_interactive('1 + 1', timeout=90, output_hook=hook)",
     "    print(json.dumps({'status': reply['content']['status'], 'stdout': ''.join(out)}))",
     "finally:",
     "    kc.stop_channels()",
   ].join("\n");
-  const result = spawnSync(python, ["-c", script, connectionFile], { encoding: "utf8", timeout: 90_000 });
+  const result = spawnSync(python, ["-c", script, connectionFile], { encoding: "utf8", timeout: 200_000 });
   if (result.status !== 0) throw new Error(`kernel client failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as { status: string; stdout: string };
 }
