@@ -249,10 +249,13 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
   const search = ttc.runSearchExperiment(); // the first call runs it (a few seconds); later calls are instant
   const optimal = search.optimal.oracle;
   const levels = optimal.binLevels;
-  const larger = levels.map((level) => {
-    const idx = [...search.oracle.levels.keys()].filter((i) => search.oracle.levels[i] === level);
-    return idx.reduce((sum, i) => sum + ttc.largerModelP(search.passRate[i]), 0) / idx.length;
-  });
+  // The larger model's pass@1 on each question, averaged per level (rows in increasing level, as binLevels).
+  const larger = ttc
+    .evaluationByBin(
+      { perQuestion: Array.from(search.passRate, (p) => ttc.largerModelP(p)) },
+      search.oracle.levels,
+    )
+    .map((row) => row.accuracy);
   ttc.show(
     ttc.flopsExchangeFigure({
       title: "Synthetic analogue of Fig. 9 (Snell et al., arXiv v1; Fig. 8 in ICLR): PRM search",
@@ -283,10 +286,13 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
   const revisions = ttc.runRevisionExperiment(); // memoised like the search experiment
   const optimal = revisions.optimal.oracle; // verifier selection
   const levels = optimal.binLevels;
-  const larger = levels.map((level) => {
-    const idx = [...revisions.oracle.levels.keys()].filter((i) => revisions.oracle.levels[i] === level);
-    return idx.reduce((sum, i) => sum + ttc.largerModelP(revisions.passRate[i]), 0) / idx.length;
-  });
+  // The larger model's pass@1 on each question, averaged per level (rows in increasing level, as binLevels).
+  const larger = ttc
+    .evaluationByBin(
+      { perQuestion: Array.from(revisions.passRate, (p) => ttc.largerModelP(p)) },
+      revisions.oracle.levels,
+    )
+    .map((row) => row.accuracy);
   ttc.show(
     ttc.flopsExchangeFigure({
       title: "Synthetic analogue of Fig. 9 (Snell et al., arXiv v1; Fig. 8 in ICLR): revisions",
@@ -735,10 +741,12 @@ ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: 0.16 });
   const revisions = ttc.runRevisionExperiment();
   const optimal = search.optimal.oracle;
   const levels = optimal.binLevels;
-  const larger = levels.map((level) => {
-    const idx = [...search.oracle.levels.keys()].filter((i) => search.oracle.levels[i] === level);
-    return idx.reduce((sum, i) => sum + ttc.largerModelP(search.passRate[i], logitShift), 0) / idx.length;
-  });
+  const larger = ttc
+    .evaluationByBin(
+      { perQuestion: Array.from(search.passRate, (p) => ttc.largerModelP(p, logitShift)) },
+      search.oracle.levels,
+    )
+    .map((row) => row.accuracy);
   ttc.show(
     ttc.flopsExchangeFigure({
       title: `PRM search vs a ${M}× model at R = ${R}, v = ${v}, logit shift ${logitShift} (synthetic)`,
@@ -867,10 +875,11 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
   const search = ttc.runSearchExperiment();
   const budget = 16; // the measured budget nearest to F at R = 22
   const atBudget = search.optimal.oracle.curve.find((pt) => pt.budget === budget) as ttc.OptimalAtBudget;
-  const larger = (level: number) => {
-    const idx = [...search.oracle.levels.keys()].filter((i) => search.oracle.levels[i] === level);
-    return idx.reduce((sum, i) => sum + ttc.largerModelP(search.passRate[i]), 0) / idx.length;
-  };
+  const largerRows = ttc.evaluationByBin(
+    { perQuestion: Array.from(search.passRate, (p) => ttc.largerModelP(p)) },
+    search.oracle.levels,
+  );
+  const larger = (level: number) => largerRows.find((row) => row.bin === level).accuracy;
   const f = (x: number) => ttc.formatNumber(x, 3);
   const bon = ttc.strategyCost({ kind: "best-of-n", n: 16 });
   const chain = ttc.strategyCost({ kind: "revision", sequential: 16, parallel: 1 });

@@ -5,7 +5,13 @@ export const RUNNER_SCRIPT: string;
 export function reportFailures(name: string, report: NotebookReport): string[];
 export function runNotebook(
   notebookPath: string,
-  options: { outputPath: string; python?: string; cellTimeoutSeconds?: number; timeoutMs?: number },
+  options?: {
+    outputPath?: string;
+    python?: string;
+    cellTimeoutSeconds?: number;
+    timeoutMs?: number;
+    rerunOrder?: boolean;
+  },
 ): Promise<NotebookReport>;
 export function requirePython(): string;
 export function runLimited<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>;

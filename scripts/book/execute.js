@@ -1,12 +1,12 @@
 /**
- * Executing chapter notebooks for the book, with the same runner the notebook
- * tests use: test/notebooks/run_notebook.py (nbclient + the project's tslab
- * kernelspec), started with the Python that scripts/jupyter.js finds and the
- * environment it prepares. The judging rules are those of
- * test/notebooks/runner.ts `notebookFailures` (a test checks that the two agree):
- * a cell whose reply status is not "ok", a cell that wrote to stderr, or an
- * error output fails the notebook, and every message names the notebook and
- * the cell.
+ * Executing chapter notebooks: the one place that starts
+ * test/notebooks/run_notebook.py (nbclient + the project's tslab kernelspec)
+ * with the Python that scripts/jupyter.js finds and the environment it
+ * prepares, and judges its report. The book build uses it directly; the
+ * notebook tests through test/notebooks/runner.ts, a typed wrapper. A cell
+ * whose reply status is not "ok", a cell that wrote to stderr, an error
+ * output, or NaN/undefined shown as a value fails the notebook, and every
+ * message names the notebook and the cell.
  */
 "use strict";
 
@@ -63,19 +63,14 @@ function reportFailures(name, report) {
  * `timeoutMs`, or prints no valid report. A kernel left behind by a runner
  * that died is killed.
  * @param {string} notebookPath
- * @param {{outputPath: string, python?: string, cellTimeoutSeconds?: number, timeoutMs?: number}} options
+ * @param {{outputPath?: string, python?: string, cellTimeoutSeconds?: number, timeoutMs?: number, rerunOrder?: boolean}} [options]
  * @returns {Promise<object>}
  */
-function runNotebook(notebookPath, options) {
+function runNotebook(notebookPath, options = {}) {
   const python = options.python ?? requirePython();
-  const args = [
-    RUNNER_SCRIPT,
-    notebookPath,
-    "--timeout",
-    String(options.cellTimeoutSeconds ?? 120),
-    "--output",
-    options.outputPath,
-  ];
+  const args = [RUNNER_SCRIPT, notebookPath, "--timeout", String(options.cellTimeoutSeconds ?? 120)];
+  if (options.outputPath) args.push("--output", options.outputPath);
+  if (options.rerunOrder) args.push("--rerun-order");
   const timeoutMs = options.timeoutMs ?? 300_000;
   return new Promise((resolve, reject) => {
     const child = spawn(python, args, { cwd: REPO_ROOT, env: kernelEnv(process.env), stdio: "pipe" });

@@ -1,20 +1,14 @@
 /**
- * Running a notebook from jest: spawns test/notebooks/run_notebook.py with a
- * Python that has Jupyter, parses its JSON report, and turns the report into
- * human-readable failures (STYLE.md C.8: any cell status other than "ok", any
- * stderr output, any error output fails the notebook).
+ * Running a notebook from jest: typed access to scripts/book/execute.js, which
+ * spawns test/notebooks/run_notebook.py with a Python that has Jupyter, parses
+ * its JSON report, and turns the report into human-readable failures
+ * (STYLE.md C.8: any cell status other than "ok", any stderr output, any error
+ * output fails the notebook).
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import {
-  findPython,
-  kernelEnv,
-  MISSING_JUPYTER_HELP,
-  REPO_ROOT,
-  type FoundPython,
-} from "../../scripts/jupyter";
-import { isAlive } from "./processes";
+import * as execute from "../../scripts/book/execute";
+import { findPython, MISSING_JUPYTER_HELP, REPO_ROOT, type FoundPython } from "../../scripts/jupyter";
 
 /** One code cell in a run report (see run_notebook.py for the meaning of each field). */
 export interface CellReport {
@@ -58,7 +52,7 @@ export interface RunOptions {
 }
 
 /** Path of the Python runner script. */
-export const RUNNER_SCRIPT = join(REPO_ROOT, "test", "notebooks", "run_notebook.py");
+export const RUNNER_SCRIPT: string = execute.RUNNER_SCRIPT;
 
 let cachedPython: FoundPython | null | undefined;
 
@@ -71,109 +65,28 @@ export function requirePython(): FoundPython {
 
 /**
  * Executes `notebookPath` with the tslab kernel and resolves to the runner's
- * report. Rejects when the runner cannot be started, exceeds `timeoutMs`, or
+ * report (scripts/book/execute.js `runNotebook`, which the book build uses
+ * too). Rejects when the runner cannot be started, exceeds `timeoutMs`, or
  * prints no valid report. If the runner dies abnormally, the kernel it started
  * (pid announced on stderr) is killed, so no kernel outlives a run.
  */
 export function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<NotebookReport> {
-  const { python } = requirePython();
-  const args = [RUNNER_SCRIPT, notebookPath, "--timeout", String(options.cellTimeoutSeconds ?? 120)];
-  if (options.outputPath) args.push("--output", options.outputPath);
-  if (options.rerunOrder) args.push("--rerun-order");
-  const timeoutMs = options.timeoutMs ?? 170_000;
-
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { cwd: REPO_ROOT, env: kernelEnv(process.env), stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-
-    // Past the deadline: SIGTERM (the runner shuts its kernel down), then SIGKILL after 15 s.
-    let killTimer: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-      killTimer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    }, timeoutMs);
-
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(new Error(`could not run ${python} ${RUNNER_SCRIPT}: ${err.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (killTimer) clearTimeout(killTimer);
-      killOrphanKernel(stderr);
-      const tail = stderr.trim().split("\n").slice(-20).join("\n");
-      if (timedOut) {
-        reject(new Error(`${notebookPath}: runner timed out after ${timeoutMs} ms\n${tail}`));
-        return;
-      }
-      try {
-        const report = JSON.parse(stdout) as NotebookReport;
-        resolve(report);
-      } catch {
-        reject(
-          new Error(
-            `${notebookPath}: runner exited with ${signal ?? `code ${code}`} and no valid report\n` +
-              `stdout: ${stdout.slice(0, 2000)}\nstderr: ${tail}`,
-          ),
-        );
-      }
-    });
+  return execute.runNotebook(notebookPath, {
+    ...options,
+    python: requirePython().python,
+    timeoutMs: options.timeoutMs ?? 170_000,
   });
-}
-
-/** Kills the kernel named in the runner's stderr ("run_notebook: kernel pid N") if it is still alive. */
-function killOrphanKernel(runnerStderr: string): void {
-  const match = /run_notebook: kernel pid (\d+)/.exec(runnerStderr);
-  const pid = match ? Number(match[1]) : NaN;
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** Shortens text to its first `maxLines` lines for a failure message. */
-function excerpt(text: string, maxLines = 6): string {
-  const lines = text.trimEnd().split("\n");
-  const head = lines.slice(0, maxLines).join("\n    ");
-  return lines.length > maxLines ? `${head}\n    … (${lines.length - maxLines} more lines)` : head;
 }
 
 /**
  * Everything wrong with a run, one message per problem, each naming the
- * notebook (relative to the repo when inside it) and the cell's 0-based index. Empty when the
- * notebook ran cleanly.
+ * notebook (relative to the repo when inside it) and the cell's 0-based index
+ * (scripts/book/execute.js `reportFailures`). Empty when the notebook ran cleanly.
  */
 export function notebookFailures(report: NotebookReport): string[] {
   const fromRepo = relative(REPO_ROOT, resolve(REPO_ROOT, report.notebook));
   const name = fromRepo.startsWith("..") || isAbsolute(fromRepo) ? report.notebook : fromRepo;
-  const failures: string[] = [];
-  if (report.error) failures.push(`${name}: the run failed: ${report.error}`);
-  for (const cell of report.cells) {
-    const where = `${name} cell ${cell.index} (\`${cell.first_line}\`)`;
-    if (cell.status !== "ok") {
-      const why: Record<string, string> = {
-        abort: " (skipped by tslab after an error in an earlier cell)",
-        unfinished: " (sent to the kernel, but the run stopped before it finished)",
-        "not-run": " (never executed: the run stopped before it)",
-        empty: " (empty code cell)",
-      };
-      failures.push(`${where}: status "${cell.status}"${why[cell.status] ?? ""}`);
-    }
-    if (cell.stderr) failures.push(`${where}: wrote to stderr:\n    ${excerpt(cell.stderr)}`);
-    for (const error of cell.errors) failures.push(`${where}: error output ${error.ename}: ${error.evalue}`);
-    if (cell.bad_values.length > 0) {
-      failures.push(`${where}: shows ${cell.bad_values.join(", ")} as a value in a table or markdown output`);
-    }
-  }
-  return failures;
+  return execute.reportFailures(name, report);
 }
 
 /** A notebook as JSON, loosely typed so fixtures can be bent out of shape. */
