@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { adaptiveAllocation, uniformAllocation, uniformAllocationExact } from "../lib/allocation";
-import { makeBenchmark, makeQuestion, type Question } from "../lib/questions";
-import { makeRng, type Rng } from "../lib/random";
+import { adaptiveAllocation, uniformAllocation, uniformAllocationExact } from "../lib/models/allocation";
+import { makeBenchmark, makeQuestion, type Question } from "../lib/models/questions";
+import { makeRng, type Rng } from "../lib/base/random";
 import { expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
   pretrainingFlops,
   strategyCost,
   type StrategySpec,
-} from "../lib/budget";
+} from "../lib/models/budget";
 import { expectRelative } from "./helpers/tolerance";
 
 describe("pretrainingFlops(params, tokens) and inferenceFlops(params, tokens, options)", () => {

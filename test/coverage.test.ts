@@ -9,9 +9,9 @@ import {
   passAtK,
   passAtKPlugIn,
   samplesForCoverage,
-} from "../lib/coverage";
-import { makeRng } from "../lib/random";
-import { binomialPmf, integrate, logGamma } from "../lib/special";
+} from "../lib/models/coverage";
+import { makeRng } from "../lib/base/random";
+import { binomialPmf, integrate, logGamma } from "../lib/base/special";
 import { expectRelative, expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ import {
   difficultyBins,
   oracleDifficulty,
   predictedDifficulty,
-} from "../lib/difficulty";
-import { makeBenchmark, makeQuestion, type Benchmark } from "../lib/questions";
-import { makeRng } from "../lib/random";
-import { makeVerifier, questionBias } from "../lib/verifier";
+} from "../lib/models/difficulty";
+import { makeBenchmark, makeQuestion, type Benchmark } from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
+import { makeVerifier, questionBias } from "../lib/models/verifier";
 import { expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

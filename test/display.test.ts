@@ -26,9 +26,9 @@ import {
   versions,
   type Figure,
   type MimeBundle,
-} from "../lib/display";
+} from "../lib/display/display";
 
-type DisplayModule = typeof import("../lib/display");
+type DisplayModule = typeof import("../lib/display/display");
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const XSS = "</script><script>alert(1)</script>";
@@ -614,7 +614,7 @@ describe("in a simulated tslab kernel", () => {
     fake = jest.requireActual<{ lastWriteDisplayData: unknown }>(fakeJupyter);
     const sent: Sent[] = [];
     fake.lastWriteDisplayData = (content: Sent["content"], update: boolean) => sent.push({ content, update });
-    return { display: jest.requireActual<DisplayModule>("../lib/display"), sent };
+    return { display: jest.requireActual<DisplayModule>("../lib/display/display"), sent };
   }
 
   const chart: Figure = {

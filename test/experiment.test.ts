@@ -1,4 +1,4 @@
-import { difficultyBins } from "../lib/difficulty";
+import { difficultyBins } from "../lib/models/difficulty";
 import {
   clearExperimentCache,
   DEFAULT_DIFFICULTY_VERIFIER,
@@ -16,11 +16,11 @@ import {
   type SearchExperimentOptions,
   type SearchFindingsInput,
   type Verdict,
-} from "../lib/experiment";
-import { computeOptimal, efficiencyRatio, strategyCurve } from "../lib/optimal";
-import { CORRECT, makeBenchmark } from "../lib/questions";
-import { makeRng } from "../lib/random";
-import { revisionRatios, simulateRevisionChains } from "../lib/revision";
+} from "../lib/experiment/experiment";
+import { computeOptimal, efficiencyRatio, strategyCurve } from "../lib/models/optimal";
+import { CORRECT, makeBenchmark } from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
+import { revisionRatios, simulateRevisionChains } from "../lib/models/revision";
 import {
   bestOfNWeighted,
   DEFAULT_PRM,
@@ -28,7 +28,7 @@ import {
   searchAccuracy,
   searchShape,
   searchStrategyLabel,
-} from "../lib/search";
+} from "../lib/strategies/search";
 import { expectWithin } from "./helpers/tolerance";
 
 // Small runs: 50 questions (10 per bin), two trials, 512 difficulty samples, never memoised

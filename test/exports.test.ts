@@ -35,7 +35,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import * as api from "../lib/index";
-import { isRng } from "../lib/random-core";
+import { isRng } from "../lib/base/random";
 
 const REPO_ROOT = resolve(__dirname, "..");
 

@@ -3,8 +3,8 @@
  * layout follow the house look, and bad input fails with the house class and
  * message. No snapshots: each property is asserted directly.
  */
-import { figureBundle, type Figure, type PlotTrace } from "../lib/display";
-import { coverage as libraryCoverage } from "../lib/coverage";
+import { figureBundle, type Figure, type PlotTrace } from "../lib/display/display";
+import { coverage as libraryCoverage } from "../lib/models/coverage";
 import {
   addTraces,
   barFigure,
@@ -33,11 +33,11 @@ import {
   type RatioSweepFigureSpec,
   type ScoreStripFigureSpec,
   type SliderFigureSpec,
-} from "../lib/figures";
-import { makeRng } from "../lib/random";
-import { makeQuestion } from "../lib/questions";
-import { revisionRatios } from "../lib/revision";
-import { beamSearch, dvts, type SearchRound } from "../lib/search";
+} from "../lib/figures/figures";
+import { makeRng } from "../lib/base/random";
+import { makeQuestion } from "../lib/models/questions";
+import { revisionRatios } from "../lib/models/revision";
+import { beamSearch, dvts, type SearchRound } from "../lib/strategies/search";
 
 const n = [1, 2, 4, 8, 16];
 const coverage = (p: number): number[] => n.map((k) => -Math.expm1(k * Math.log1p(-p)));

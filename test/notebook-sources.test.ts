@@ -58,7 +58,7 @@ describe("package version", () => {
   it("lib/version.ts matches package.json", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { VERSION } = require("../lib/version") as { VERSION: string };
+    const { VERSION } = require("../lib/base/version") as { VERSION: string };
     expect(VERSION).toBe(pkg.version);
   });
 });

@@ -4,8 +4,8 @@ import {
   efficiencyRatio,
   strategyCurve,
   type StrategyEvaluation,
-} from "../lib/optimal";
-import { makeRng } from "../lib/random";
+} from "../lib/models/optimal";
+import { makeRng } from "../lib/base/random";
 
 /** A random benchmark of per-question success rates for several strategies at two budgets. */
 function randomEvaluations(seed: string, questions: number, strategies: number): StrategyEvaluation[] {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { strategyCost } from "../lib/budget";
-import { runRevisionExperiment, runSearchExperiment } from "../lib/experiment";
-import { planCandidates, planStrategy, type PlanCandidate } from "../lib/planner";
-import { largerModelP } from "../lib/questions";
+import { strategyCost } from "../lib/models/budget";
+import { runRevisionExperiment, runSearchExperiment } from "../lib/experiment/experiment";
+import { planCandidates, planStrategy, type PlanCandidate } from "../lib/experiment/planner";
+import { largerModelP } from "../lib/models/questions";
 
 // Small runs on one benchmark: 60 questions (12 per level), budgets 1…64.
 const COMMON = {

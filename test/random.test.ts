@@ -1,6 +1,5 @@
-import { makeRng, type Rng } from "../lib/random";
-import { assertRng, isRng, uncheckedSamplers } from "../lib/random-core";
-import { binomialPmf, normalCdf, normalQuantile } from "../lib/special";
+import { assertRng, isRng, makeRng, type Rng, uncheckedSamplers } from "../lib/base/random";
+import { binomialPmf, normalCdf, normalQuantile } from "../lib/base/special";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 
 // Every statistical check uses a fixed seed, so it is deterministic, and a band derived from

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { makeBenchmark, makeQuestion, type Question } from "../lib/questions";
-import { makeRng } from "../lib/random";
+import { makeBenchmark, makeQuestion, type Question } from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
 import {
   DEFAULT_REVISION_MODEL,
   bestOfChainCoverage,
@@ -16,8 +16,8 @@ import {
   revisionRates,
   revisionRatios,
   simulateRevisionChains,
-} from "../lib/revision";
-import { normalCdf } from "../lib/special";
+} from "../lib/models/revision";
+import { normalCdf } from "../lib/base/special";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ import {
   makeQuestion,
   sampleAnswers,
   type Question,
-} from "../lib/questions";
-import { makeRng } from "../lib/random";
+} from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
 import {
   beamSearch,
   bestOfNWeighted,
@@ -26,7 +26,7 @@ import {
   type PrmOptions,
   type SearchResult,
   type SearchStrategy,
-} from "../lib/search";
+} from "../lib/strategies/search";
 import { expectProportionNear, expectWithin, proportionStandardError } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

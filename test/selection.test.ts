@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { CORRECT, makeQuestion, sampleAnswers } from "../lib/questions";
-import { makeRng } from "../lib/random";
+import { CORRECT, makeQuestion, sampleAnswers } from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
 import {
   aggregateStepScores,
   bestOfN,
@@ -10,8 +10,8 @@ import {
   twoLevelVoteShape,
   weightedVote,
   weightedVoteAccuracy,
-} from "../lib/selection";
-import { makeVerifier, questionBias, scoreAnswers, toProbabilityScores } from "../lib/verifier";
+} from "../lib/models/selection";
+import { makeVerifier, questionBias, scoreAnswers, toProbabilityScores } from "../lib/models/verifier";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

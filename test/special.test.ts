@@ -10,7 +10,7 @@ import {
   normalCdf,
   normalPdf,
   normalQuantile,
-} from "../lib/special";
+} from "../lib/base/special";
 import { expectRelative, expectWithin } from "./helpers/tolerance";
 
 const EPS = Number.EPSILON; // 2.22e-16

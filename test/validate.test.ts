@@ -22,7 +22,7 @@ import {
   rangeError,
   show,
   typeError,
-} from "../lib/validate";
+} from "../lib/base/validate";
 
 /** Runs `f`, expecting it to throw; returns the error for inspection. */
 function thrown(f: () => unknown): Error {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { CORRECT, makeQuestion, sampleAnswers } from "../lib/questions";
-import { makeRng } from "../lib/random";
-import { bestOfN } from "../lib/selection";
-import { normalCdf } from "../lib/special";
+import { CORRECT, makeQuestion, sampleAnswers } from "../lib/models/questions";
+import { makeRng } from "../lib/base/random";
+import { bestOfN } from "../lib/models/selection";
+import { normalCdf } from "../lib/base/special";
 import {
   bestOfNAccuracy,
   bestOfNKernel,
@@ -16,7 +16,7 @@ import {
   toProbabilityScore,
   toProbabilityScores,
   verifierAuc,
-} from "../lib/verifier";
+} from "../lib/models/verifier";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * link rewriting, and that the build judges notebook runs exactly as the
  * notebook tests do.
  */
-import { figureBundle, tableBundle } from "../../lib/display";
+import { figureBundle, tableBundle } from "../../lib/display/display";
 import { reportFailures } from "../../scripts/book/execute";
 import { highlightTs } from "../../scripts/book/highlight";
 import { createMarkdown } from "../../scripts/book/markdown";

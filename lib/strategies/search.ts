@@ -81,11 +81,9 @@
  * mode), duplicate beams, and the cost of calling the PRM.
  * @packageDocumentation
  */
-import { CORRECT, type Benchmark, type Question } from "./questions";
-import { checkQuestion, toQuestions } from "./questions-input";
-import { type Rng } from "./random";
-import { assertRng } from "./random-core";
-import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
+import { type Benchmark, checkQuestion, CORRECT, type Question, toQuestions } from "../models/questions";
+import { assertRng, type Rng } from "../base/random";
+import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "../base/stats";
 import {
   assertBoolean,
   assertFinite,
@@ -100,7 +98,7 @@ import {
   rangeError,
   show,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 // =============================================================================================
 // Parameters

@@ -29,12 +29,9 @@
  * maxima.
  * @packageDocumentation
  */
-import { DEFAULT_DISTRACTORS, type Question } from "./questions";
-import { checkQuestion } from "./questions-input";
-import { type Rng } from "./random";
-import { assertRng } from "./random-core";
-import { integrate, normalQuantile } from "./special";
-import { normalCdfUnchecked, normalPdfUnchecked } from "./special-core";
+import { checkQuestion, DEFAULT_DISTRACTORS, type Question } from "./questions";
+import { assertRng, type Rng } from "../base/random";
+import { integrate, normalCdfUnchecked, normalPdfUnchecked, normalQuantile } from "../base/special";
 import {
   assertArray,
   assertFinite,
@@ -47,7 +44,7 @@ import {
   assertWork,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 import {
   checkScoreParameters,
   checkVerifier,
@@ -56,7 +53,11 @@ import {
   scoreInto,
   topDistractor,
   type ScoreParameters,
-} from "./verifier-core";
+} from "./score-model";
+
+import type { Verifier } from "./score-model";
+
+export type { Verifier };
 
 // ---------------------------------------------------------------------------------------------
 // The verifier description
@@ -89,20 +90,6 @@ export interface VerifierOptions {
    * offset from the same verifier. @defaultValue "verifier"
    */
   seed?: string | number;
-}
-
-/** A validated, frozen verifier description made by {@link makeVerifier}. */
-export interface Verifier {
-  /** Separation d of correct from wrong scores. */
-  readonly separation: number;
-  /** Standard deviation of the per-question offset. */
-  readonly questionBiasSd: number;
-  /** Probability that a sample's correct/wrong judgement is flipped. */
-  readonly labelNoise: number;
-  /** Extra mean score of the most common wrong answer. */
-  readonly distractorPull: number;
-  /** Seed of the per-question offsets (as a string). */
-  readonly seed: string;
 }
 
 /**

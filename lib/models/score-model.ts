@@ -1,17 +1,29 @@
 /**
- * The score model's kernels behind `verifier.ts`, for the library's hot
- * loops: score-model checks, the logistic map, per-question offsets, and
- * drawing and scoring answers into preallocated arrays without checks.
- *
- * This module is internal: it is not re-exported from the package index.
- * @internal
+ * The score model behind `verifier.ts`: the {@link Verifier} type and, for
+ * the library's hot loops, score-model checks, the logistic map,
+ * per-question offsets, and drawing and scoring answers into preallocated
+ * arrays without checks. Only the `Verifier` type is public (the layer's
+ * index exports it); the rest serves the modules of this layer.
  * @packageDocumentation
  */
 
 import { CORRECT, type Question } from "./questions";
-import { makeRng, type Rng } from "./random";
-import { assertFinite, assertInRange, assertNonNegative, assertObject, assertSeed } from "./validate";
-import type { Verifier } from "./verifier";
+import { makeRng, type Rng } from "../base/random";
+import { assertFinite, assertInRange, assertNonNegative, assertObject, assertSeed } from "../base/validate";
+
+/** A validated, frozen verifier description made by {@link makeVerifier}. */
+export interface Verifier {
+  /** Separation d of correct from wrong scores. */
+  readonly separation: number;
+  /** Standard deviation of the per-question offset. */
+  readonly questionBiasSd: number;
+  /** Probability that a sample's correct/wrong judgement is flipped. */
+  readonly labelNoise: number;
+  /** Extra mean score of the most common wrong answer. */
+  readonly distractorPull: number;
+  /** Seed of the per-question offsets (as a string). */
+  readonly seed: string;
+}
 
 /** The checked numeric fields of a score model (internal form). @internal */
 export interface ScoreParameters {

@@ -44,13 +44,13 @@
  * removing a strategy never changes the numbers of the others.
  * @packageDocumentation
  */
-import { flopsMatchedComparison, type StrategySpec } from "./budget";
+import { flopsMatchedComparison, type StrategySpec } from "../models/budget";
 import {
   oracleDifficulty,
   predictedDifficulty,
   type OracleDifficulty,
   type PredictedDifficulty,
-} from "./difficulty";
+} from "../models/difficulty";
 import {
   computeOptimal,
   efficiencyRatio,
@@ -58,9 +58,15 @@ import {
   type CurvePoint,
   type EfficiencyPoint,
   type StrategyEvaluation,
-} from "./optimal";
-import { CORRECT, largerModelP, makeBenchmark, type Benchmark, type BenchmarkOptions } from "./questions";
-import { makeRng, type Rng } from "./random";
+} from "../models/optimal";
+import {
+  CORRECT,
+  largerModelP,
+  makeBenchmark,
+  type Benchmark,
+  type BenchmarkOptions,
+} from "../models/questions";
+import { makeRng, type Rng } from "../base/random";
 import {
   DEFAULT_REVISION_MODEL,
   DEFAULT_REVISION_VERIFIER,
@@ -71,7 +77,7 @@ import {
   type RevisionSelection,
   type RevisionSplit,
   type RevisionVerifier,
-} from "./revision";
+} from "../models/revision";
 import {
   bestOfNWeighted,
   DEFAULT_PRM,
@@ -86,8 +92,14 @@ import {
   type PrmOptions,
   type SearchShape,
   type SearchStrategy,
-} from "./search";
-import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError, standardErrorOfMean } from "./stats";
+} from "../strategies/search";
+import {
+  allIndices,
+  argmaxFirstSeen,
+  meanOver,
+  monteCarloStandardError,
+  standardErrorOfMean,
+} from "../base/stats";
 import {
   assertArray,
   assertBoolean,
@@ -102,8 +114,8 @@ import {
   assertWork,
   rangeError,
   typeError,
-} from "./validate";
-import { makeVerifier, type VerifierOptions } from "./verifier";
+} from "../base/validate";
+import { makeVerifier, type VerifierOptions } from "../models/verifier";
 
 // =============================================================================================
 // Defaults

@@ -25,7 +25,7 @@ import {
   assertOptions,
   assertPositive,
   rangeError,
-} from "./validate";
+} from "../base/validate";
 
 // ---------------------------------------------------------------------------------------------
 // FLOPs of training and inference

@@ -16,8 +16,8 @@
  * @packageDocumentation
  */
 
-import { makeRng } from "./random";
-import { meanOver, standardErrorOfMean } from "./stats";
+import { makeRng } from "../base/random";
+import { meanOver, standardErrorOfMean } from "../base/stats";
 import {
   assertArray,
   assertInteger,
@@ -26,7 +26,7 @@ import {
   assertSeed,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 /**
  * One strategy setting evaluated at one budget: its success rate on every

@@ -18,11 +18,9 @@
  * the true-p bins.
  * @packageDocumentation
  */
-import { type Benchmark } from "./questions";
-import { checkBenchmark } from "./questions-input";
-import { type Rng } from "./random";
-import { assertRng, uncheckedSamplers } from "./random-core";
-import { standardErrorOfMean } from "./stats";
+import { type Benchmark, checkBenchmark } from "./questions";
+import { assertRng, type Rng, uncheckedSamplers } from "../base/random";
+import { standardErrorOfMean } from "../base/stats";
 import {
   assertBoolean,
   assertFinite,
@@ -32,7 +30,7 @@ import {
   assertSameLength,
   assertWork,
   rangeError,
-} from "./validate";
+} from "../base/validate";
 import { type Verifier } from "./verifier";
 import {
   checkScoreParameters,
@@ -42,7 +40,7 @@ import {
   questionBiasUnchecked,
   scoreInto,
   topDistractor,
-} from "./verifier-core";
+} from "./score-model";
 
 // ---------------------------------------------------------------------------------------------
 // Quantile bins

@@ -22,9 +22,9 @@
  * @packageDocumentation
  */
 
-import { coverage } from "./coverage";
-import type { Figure, PlotAnnotation, PlotAxis, PlotLayout, PlotTrace } from "./display";
-import type { SearchRound } from "./search";
+import { coverage } from "../models/coverage";
+import type { Figure, PlotAnnotation, PlotAxis, PlotLayout, PlotTrace } from "../display/display";
+import type { SearchRound } from "../strategies/search";
 import {
   assertArray,
   assertBoolean,
@@ -37,7 +37,7 @@ import {
   assertSameLength,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 /**
  * The Okabe–Ito palette (Okabe & Ito 2008), ordered for contrast on white:

@@ -32,7 +32,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as util from "util";
 import { randomBytes } from "crypto";
-import { VERSION } from "./version";
+import { VERSION } from "../base/version";
 import {
   assertFunction,
   assertInteger,
@@ -42,7 +42,7 @@ import {
   message,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 // ---------------------------------------------------------------------------
 // Figure types (a structural subset of plotly.js 4's)

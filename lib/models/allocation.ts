@@ -34,10 +34,8 @@
  * (common random numbers), which makes comparisons sharp.
  * @packageDocumentation
  */
-import { type Benchmark, type Question } from "./questions";
-import { checkBenchmark, checkQuestion } from "./questions-input";
-import { type Rng } from "./random";
-import { assertRng } from "./random-core";
+import { type Benchmark, checkBenchmark, checkQuestion, type Question } from "./questions";
+import { assertRng, type Rng } from "../base/random";
 import {
   assertBoolean,
   assertFinite,
@@ -51,7 +49,7 @@ import {
   assertWork,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 /** Questions to allocate over: a benchmark, an array of questions, or their pass@1 values. */
 export type AllocationInput = Benchmark | readonly Question[] | ArrayLike<number>;

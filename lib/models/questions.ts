@@ -10,20 +10,20 @@
  * @packageDocumentation
  */
 
-import { checkBenchmark, checkQuestion } from "./questions-input";
-import { makeRng, type Rng } from "./random";
-import { assertRng } from "./random-core";
+import { assertRng, makeRng, type Rng } from "../base/random";
 import {
   assertFinite,
   assertInteger,
   assertNumberArray,
+  assertObject,
   assertOptions,
   assertPositive,
   assertProbability,
   assertSeed,
   assertWork,
   rangeError,
-} from "./validate";
+  typeError,
+} from "../base/validate";
 
 /** The answer id every question uses for its correct answer. Wrong answers are 1, 2, …. */
 export const CORRECT = 0;
@@ -283,4 +283,46 @@ export function largerModelBenchmark(
 export function passRates(benchmark: Benchmark): Float64Array {
   checkBenchmark("passRates", "benchmark", benchmark);
   return Float64Array.from(benchmark.questions, (q) => q.p);
+}
+
+/**
+ * Validates a question object (as made by `makeQuestion`).
+ * @internal
+ */
+export function checkQuestion(fn: string, name: string, question: unknown): asserts question is Question {
+  const q = assertObject(fn, name, question);
+  if (q.id !== undefined) assertInteger(fn, `${name}.id`, q.id, 0);
+  assertProbability(fn, `${name}.p`, q.p);
+  assertNumberArray(fn, `${name}.distractors`, q.distractors, "nonNegative");
+}
+
+/**
+ * Validates a benchmark object.
+ * @internal
+ */
+export function checkBenchmark(fn: string, name: string, benchmark: unknown): asserts benchmark is Benchmark {
+  const b = assertObject(fn, name, benchmark);
+  if (!Array.isArray(b.questions) || b.questions.length === 0) {
+    rangeError(fn, `${name}.questions`, "a non-empty array of questions", b.questions);
+  }
+  const qs = b.questions as unknown[];
+  for (let i = 0; i < qs.length; i++) checkQuestion(fn, `${name}.questions[${i}]`, qs[i]);
+}
+
+/**
+ * The questions of a benchmark or a non-empty array of questions, validated
+ * (errors name `fn` and the parameter `name`).
+ * @internal
+ */
+export function toQuestions(fn: string, name: string, input: unknown): readonly Question[] {
+  if (Array.isArray(input)) {
+    if (input.length === 0) rangeError(fn, name, "a benchmark or a non-empty array of questions", input);
+    for (let i = 0; i < input.length; i++) checkQuestion(fn, `${name}[${i}]`, input[i]);
+    return input as Question[];
+  }
+  if (typeof input !== "object" || input === null || !("questions" in input)) {
+    typeError(fn, name, "a benchmark or a non-empty array of questions", input);
+  }
+  checkBenchmark(fn, name, input);
+  return (input as Benchmark).questions;
 }

@@ -29,11 +29,11 @@
  * @packageDocumentation
  */
 
-import { strategyCost, type StrategySpec } from "./budget";
-import { binEdges, binOf } from "./difficulty";
+import { strategyCost, type StrategySpec } from "../models/budget";
+import { binEdges, binOf } from "../models/difficulty";
 import type { RevisionExperimentResult, SearchExperimentResult } from "./experiment";
-import { computeOptimal, type BinChoice, type StrategyEvaluation } from "./optimal";
-import { largerModelP, LARGER_MODEL_LOGIT_SHIFT } from "./questions";
+import { computeOptimal, type BinChoice, type StrategyEvaluation } from "../models/optimal";
+import { largerModelP, LARGER_MODEL_LOGIT_SHIFT } from "../models/questions";
 import {
   assertArray,
   assertFinite,
@@ -44,7 +44,7 @@ import {
   assertProbability,
   rangeError,
   typeError,
-} from "./validate";
+} from "../base/validate";
 
 /** One run the planner can recommend: an experiment's evaluation with its cost. */
 export interface PlanCandidate extends StrategyEvaluation {

@@ -29,11 +29,9 @@
  * implemented locally so this module stands on its own.
  * @packageDocumentation
  */
-import { CORRECT, type Benchmark, type Question } from "./questions";
-import { checkQuestion, toQuestions } from "./questions-input";
-import { type Rng } from "./random";
-import { assertRng } from "./random-core";
-import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "./stats";
+import { type Benchmark, checkQuestion, CORRECT, type Question, toQuestions } from "./questions";
+import { assertRng, type Rng } from "../base/random";
+import { allIndices, argmaxFirstSeen, meanOver, monteCarloStandardError } from "../base/stats";
 import {
   assertFinite,
   assertInRange,
@@ -45,7 +43,7 @@ import {
   assertSameLength,
   assertWork,
   rangeError,
-} from "./validate";
+} from "../base/validate";
 
 // =============================================================================================
 // 1. The linear model of the teaching summary

@@ -21,12 +21,10 @@
  * {@link twoLevelVoteShape}), and {@link weightedVoteAccuracy} by Monte Carlo.
  * @packageDocumentation
  */
-import { CORRECT, type Question } from "./questions";
-import { checkQuestion } from "./questions-input";
-import { makeRng, type Rng } from "./random";
-import { assertRng, uncheckedSamplers } from "./random-core";
-import { binomialPmfUnchecked, binomialTailUnchecked } from "./special-core";
-import { argmaxFirstSeen } from "./stats";
+import { checkQuestion, CORRECT, type Question } from "./questions";
+import { assertRng, makeRng, type Rng, uncheckedSamplers } from "../base/random";
+import { binomialPmfUnchecked, binomialTailUnchecked } from "../base/special";
+import { argmaxFirstSeen } from "../base/stats";
 import {
   assertInteger,
   assertNumberArray,
@@ -38,7 +36,7 @@ import {
   assertSeed,
   assertWork,
   rangeError,
-} from "./validate";
+} from "../base/validate";
 import { type Verifier } from "./verifier";
 import {
   checkScoreParameters,
@@ -48,7 +46,7 @@ import {
   questionBiasUnchecked,
   scoreInto,
   topDistractor,
-} from "./verifier-core";
+} from "./score-model";
 
 // ---------------------------------------------------------------------------------------------
 // Rules on concrete candidates

@@ -1,0 +1,37 @@
+/**
+ * Test-time strategies: search against a step-level verifier. Imports `base` and `models`.
+ * @packageDocumentation
+ */
+export {
+  DEFAULT_SEARCH_STEPS,
+  DEFAULT_MAX_ROUNDS,
+  DEFAULT_PRM,
+  PRM_AGGREGATIONS,
+  prefixValue,
+  prmFoolProbability,
+  bestOfNWeighted,
+  beamSearch,
+  lookaheadSearch,
+  dvts,
+  SEARCH_STRATEGY_KINDS,
+  searchShape,
+  isValidSearchBudget,
+  searchStrategyLabel,
+  searchAccuracy,
+  type PrmOptions,
+  type PrmAggregation,
+  type SearchRound,
+  type SearchCandidates,
+  type SearchResult,
+  type SearchCommonOptions,
+  type BestOfNWeightedOptions,
+  type BeamSearchOptions,
+  type LookaheadSearchOptions,
+  type DvtsOptions,
+  type PrmFoolProbabilityOptions,
+  type BeamWidthSpec,
+  type SearchStrategy,
+  type SearchShape,
+  type SearchAccuracyOptions,
+  type SearchAccuracy,
+} from "./search";
