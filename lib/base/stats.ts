@@ -89,3 +89,53 @@ export function argmaxFirstSeen(
   }
   return best;
 }
+
+/**
+ * A running tally of votes per answer id (0, 1, 2, …), for best-of-N
+ * weighted (weights = scores), majority (weights = 1) and every other
+ * plurality rule in the library: one place that adds votes and breaks ties
+ * toward the answer seen first. Grows as larger ids arrive; `reset` clears
+ * it in time proportional to the ids seen.
+ * @internal
+ */
+export class VoteTally {
+  private weights = new Float64Array(8);
+  private first = new Int32Array(8).fill(-1);
+  private size = 0;
+
+  /** Forgets every vote. */
+  reset(): void {
+    this.weights.fill(0, 0, this.size);
+    this.first.fill(-1, 0, this.size);
+    this.size = 0;
+  }
+
+  /** Adds `weight` to `answer`; `order` (e.g. the sample's index) breaks ties: lower wins. */
+  add(answer: number, weight: number, order: number): void {
+    if (answer >= this.weights.length) this.grow(answer + 1);
+    if ((this.first[answer] as number) < 0) this.first[answer] = order;
+    this.weights[answer] = (this.weights[answer] as number) + weight;
+    if (answer >= this.size) this.size = answer + 1;
+  }
+
+  /** The answer with the largest total (ties: seen first), or −1 when empty. */
+  winner(): number {
+    return argmaxFirstSeen(this.weights, this.first, this.size);
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, 2 * this.weights.length);
+    const weights = new Float64Array(capacity);
+    weights.set(this.weights);
+    const first = new Int32Array(capacity).fill(-1);
+    first.set(this.first);
+    this.weights = weights;
+    this.first = first;
+  }
+}
+
+/** Greatest common divisor of two non-negative integers (Euclid). @internal */
+export function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}

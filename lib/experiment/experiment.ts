@@ -44,7 +44,7 @@
  * removing a strategy never changes the numbers of the others.
  * @packageDocumentation
  */
-import { flopsMatchedComparison, type StrategySpec } from "../models/budget";
+import { flopsMatchedComparison } from "../models/budget";
 import {
   oracleDifficulty,
   predictedDifficulty,
@@ -78,28 +78,19 @@ import {
   type RevisionSplit,
   type RevisionVerifier,
 } from "../models/revision";
+import { type StrategySpec } from "../strategies/cost";
+import { entryOf, resolveShape, type SearchShape, type SearchStrategy } from "../strategies/registry";
+import { isValidSearchBudget, searchStrategyLabel, searchSuccessRates } from "../strategies/search";
+import { StepSearch, type PrmAggregation } from "../strategies/step-search";
 import {
-  bestOfNWeighted,
+  DEFAULT_MAX_ROUNDS,
   DEFAULT_PRM,
   DEFAULT_SEARCH_STEPS,
-  dvts,
-  isValidSearchBudget,
   prmFoolProbability,
-  searchAccuracy,
-  searchShape,
-  searchStrategyLabel,
-  type PrmAggregation,
+  SyntheticStepWorld,
   type PrmOptions,
-  type SearchShape,
-  type SearchStrategy,
-} from "../strategies/search";
-import {
-  allIndices,
-  argmaxFirstSeen,
-  meanOver,
-  monteCarloStandardError,
-  standardErrorOfMean,
-} from "../base/stats";
+} from "../strategies/synthetic";
+import { allIndices, meanOver, monteCarloStandardError, standardErrorOfMean, VoteTally } from "../base/stats";
 import {
   assertArray,
   assertBoolean,
@@ -780,35 +771,27 @@ interface SearchSettings {
   aggregation: PrmAggregation;
 }
 
-/** Whether a strategy runs at a budget in the experiment: valid, and M >= 2 unless best-of-N. */
+/** Whether a strategy runs at a budget in the experiment: valid, and meaningful there (its registry entry says). */
 function runsAt(strategy: SearchStrategy, budget: number): boolean {
   if (!isValidSearchBudget(strategy, budget)) return false;
-  if (strategy.kind === "best-of-n") return true;
-  return searchShape(strategy, budget).beamWidth >= 2;
+  const shape = resolveShape("runSearchExperiment", strategy, budget);
+  return shape.entry.meaningful(shape);
 }
 
 /**
  * Whether a strategy's runs at smaller budgets are prefixes of one run at the
- * largest: best-of-N (the first n of N independent samples are n independent
- * samples) and DVTS with a fixed M (the first n/M of its independent
- * subtrees). search-and-learn's recipes subsample both the same way.
+ * largest (its registry entry says): best-of-N (the first n of N independent
+ * samples are n independent samples) and DVTS with a fixed M (the first n/M
+ * of its independent subtrees). search-and-learn's recipes subsample both
+ * the same way.
  */
 function isNested(strategy: SearchStrategy): boolean {
-  return (
-    strategy.kind === "best-of-n" || (strategy.kind === "dvts" && typeof strategy.beamWidth === "number")
-  );
+  return entryOf(strategy.kind).nested(strategy);
 }
 
-/** A search run at its resolved shape, in {@link strategyCost}'s terms. */
+/** A search run at its resolved shape, in {@link strategyCost}'s terms (from the registry). */
 function costSpec(strategy: SearchStrategy, shape: SearchShape): StrategySpec {
-  switch (strategy.kind) {
-    case "best-of-n":
-      return { kind: "best-of-n", n: shape.n };
-    case "lookahead":
-      return { kind: "lookahead", n: shape.n, beamWidth: shape.beamWidth, k: shape.k };
-    default:
-      return { kind: strategy.kind, n: shape.n, beamWidth: shape.beamWidth };
-  }
+  return entryOf(strategy.kind).run(strategy, shape);
 }
 /** Summarises success counts into an evaluation's rate, accuracy and standard error. */
 function summarise(
@@ -841,34 +824,30 @@ function runNested(
   const qs = benchmark.questions;
   const maxBudget = budgets[budgets.length - 1] as number;
   const successes = budgets.map(() => new Float64Array(qs.length));
-  let answerCount = 1;
-  for (const q of qs) answerCount = Math.max(answerCount, q.distractors.length + 1);
-  const votes = new Float64Array(answerCount);
-  const first = new Int32Array(answerCount);
-  const options = {
+  const shape = resolveShape("runSearchExperiment", strategy, maxBudget);
+  const world = new SyntheticStepWorld(settings.steps, settings.prm, rng);
+  const search = new StepSearch(world, world, maxBudget, settings.aggregation, "weighted", false);
+  const run = {
     n: maxBudget,
-    rng,
-    prm: settings.prm,
-    steps: settings.steps,
-    aggregation: settings.aggregation,
+    width: shape.beamWidth,
+    k: 0,
+    expand: shape.entry.expand,
+    maxRounds: DEFAULT_MAX_ROUNDS,
+    temperature: shape.entry.temperature(strategy),
   };
+  const tally = new VoteTally();
   for (let i = 0; i < qs.length; i++) {
-    const q = qs[i] as Benchmark["questions"][number];
+    world.setQuestion(qs[i] as Benchmark["questions"][number]);
     for (let t = 0; t < trials; t++) {
-      const result =
-        strategy.kind === "dvts"
-          ? dvts(q, { ...options, beamWidth: strategy.beamWidth as number })
-          : bestOfNWeighted(q, options);
-      const { answers, scores } = result.candidates;
-      votes.fill(0);
-      first.fill(-1);
+      search.run(run);
+      const answers = search.answers;
+      const scores = search.keys;
+      tally.reset();
       let next = 0;
       for (let j = 0; j < maxBudget && next < budgets.length; j++) {
-        const a = answers[j] as number;
-        if ((first[a] as number) < 0) first[a] = j;
-        votes[a] = (votes[a] as number) + (scores[j] as number);
+        tally.add(answers[j] as number, scores[j] as number, j);
         if (j + 1 === budgets[next]) {
-          if (argmaxFirstSeen(votes, first, votes.length) === CORRECT) {
+          if (tally.winner() === CORRECT) {
             const row = successes[next] as Float64Array;
             row[i] = (row[i] as number) + 1;
           }
@@ -994,6 +973,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   const difficulty = benchmarkDifficulty(fn, common);
   const reporter = makeReporter(common.onProgress, total);
   const settings: SearchSettings = { prm, steps, aggregation };
+  const settingsWith = (rng: Rng) => ({ rng, prm, steps, aggregation });
   const seed = String(common.seed);
   const evaluations: SearchEvaluation[] = [];
 
@@ -1011,7 +991,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
         reporter.add,
       );
       s.budgets.forEach((budget, j) => {
-        const shape = searchShape(s.strategy, budget);
+        const shape = resolveShape(fn, s.strategy, budget);
         evaluations.push({
           strategy: s.label,
           budget,
@@ -1027,20 +1007,20 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
       for (const budget of s.budgets) {
         const rng = makeRng(`${seed}/${s.label}@${budget}`);
         const successes = new Float64Array(Q);
+        const shape = resolveShape(fn, s.strategy, budget);
         for (let from = 0; from < Q; from += CHUNK) {
           const chunk = common.benchmark.questions.slice(from, from + CHUNK);
-          const r = searchAccuracy(chunk, s.strategy, {
-            budget,
-            rng,
-            trials: common.trials,
-            prm,
-            steps,
-            aggregation,
-          });
-          r.perQuestion.forEach((rate, j) => (successes[from + j] = Math.round(rate * common.trials)));
+          const rates = searchSuccessRates(
+            chunk,
+            s.strategy,
+            shape,
+            settingsWith(rng),
+            common.trials,
+            DEFAULT_MAX_ROUNDS,
+          );
+          rates.forEach((rate, j) => (successes[from + j] = Math.round(rate * common.trials)));
           reporter.add(chunk.length * common.trials * budget);
         }
-        const shape = searchShape(s.strategy, budget);
         evaluations.push({
           strategy: s.label,
           budget,

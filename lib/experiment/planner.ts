@@ -29,7 +29,7 @@
  * @packageDocumentation
  */
 
-import { strategyCost, type StrategySpec } from "../models/budget";
+import { strategyCost, type StrategySpec } from "../strategies/cost";
 import { binEdges, binOf } from "../models/difficulty";
 import type { RevisionExperimentResult, SearchExperimentResult } from "./experiment";
 import { computeOptimal, type BinChoice, type StrategyEvaluation } from "../models/optimal";

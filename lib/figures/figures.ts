@@ -24,7 +24,7 @@
 
 import { coverage } from "../models/coverage";
 import type { Figure, PlotAnnotation, PlotAxis, PlotLayout, PlotTrace } from "../display/display";
-import type { SearchRound } from "../strategies/search";
+import type { SearchRound } from "../strategies/step-search";
 import {
   assertArray,
   assertBoolean,

@@ -43,16 +43,11 @@ export {
   chinchillaTokens,
   flopsMatchedMultiplier,
   flopsMatchedComparison,
-  strategyCost,
   type InferenceFlopsOptions,
   type LifetimeFlopsSpec,
   type LifetimeFlops,
   type FlopsMatchedSpec,
   type FlopsMatchedComparison,
-  type StrategySpec,
-  type StrategyKind,
-  type StrategyCostOptions,
-  type StrategyCost,
 } from "./budget";
 export {
   makeVerifier,

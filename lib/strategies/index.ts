@@ -1,26 +1,57 @@
 /**
- * Test-time strategies: search against a step-level verifier. Imports `base` and `models`.
+ * Test-time strategies: the policy and verifier interfaces, the one search
+ * loop written against them, the strategy registry, the synthetic world, and
+ * what each strategy costs. Imports `base` and `models`.
  * @packageDocumentation
  */
+export { STATUS_ON_TRACK, STATUS_FOOLED, type StepPolicy, type StepVerifier } from "./interfaces";
+export {
+  PRM_AGGREGATIONS,
+  StepSearch,
+  type PrmAggregation,
+  type FinalSelection,
+  type ExpansionRule,
+  type SearchRound,
+  type StepSearchRun,
+} from "./step-search";
 export {
   DEFAULT_SEARCH_STEPS,
   DEFAULT_MAX_ROUNDS,
   DEFAULT_PRM,
-  PRM_AGGREGATIONS,
   prefixValue,
   prmFoolProbability,
+  SyntheticStepWorld,
+  type PrmOptions,
+  type PrmFoolProbabilityOptions,
+} from "./synthetic";
+export {
+  SEARCH_STRATEGY_ENTRIES,
+  SEARCH_STRATEGY_KINDS,
+  type BeamWidthSpec,
+  type SearchShape,
+  type SearchStrategyEntry,
+  type SearchStrategy,
+  type SearchRun,
+  type BestOfNStrategy,
+  type BestOfNRun,
+  type BeamStrategy,
+  type BeamRun,
+  type LookaheadStrategy,
+  type LookaheadRun,
+  type DvtsStrategy,
+  type DvtsRun,
+} from "./registry";
+export { type RebaseStrategy, type RebaseRun } from "./rebase";
+export {
   bestOfNWeighted,
   beamSearch,
   lookaheadSearch,
   dvts,
-  SEARCH_STRATEGY_KINDS,
+  rebaseSearch,
   searchShape,
   isValidSearchBudget,
   searchStrategyLabel,
   searchAccuracy,
-  type PrmOptions,
-  type PrmAggregation,
-  type SearchRound,
   type SearchCandidates,
   type SearchResult,
   type SearchCommonOptions,
@@ -28,10 +59,14 @@ export {
   type BeamSearchOptions,
   type LookaheadSearchOptions,
   type DvtsOptions,
-  type PrmFoolProbabilityOptions,
-  type BeamWidthSpec,
-  type SearchStrategy,
-  type SearchShape,
+  type RebaseSearchOptions,
   type SearchAccuracyOptions,
   type SearchAccuracy,
 } from "./search";
+export {
+  strategyCost,
+  type StrategySpec,
+  type StrategyKind,
+  type StrategyCostOptions,
+  type StrategyCost,
+} from "./cost";
