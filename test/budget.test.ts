@@ -9,9 +9,8 @@ import {
   inferenceFlopsCurve,
   lifetimeFlops,
   pretrainingFlops,
-  strategyCost,
-  type StrategySpec,
 } from "../lib/models/budget";
+import { strategyCost, type StrategySpec } from "../lib/strategies";
 import { expectRelative } from "./helpers/tolerance";
 
 describe("pretrainingFlops(params, tokens) and inferenceFlops(params, tokens, options)", () => {
@@ -328,7 +327,7 @@ describe("strategyCost(spec, options)", () => {
     const bad = (spec: unknown, opts?: unknown) => () =>
       strategyCost(spec as StrategySpec, opts as undefined);
     expect(bad({ kind: "mcts", n: 4 })).toThrow(
-      /^strategyCost: spec.kind must be one of "best-of-n", "beam", "lookahead", "dvts", "revision", "greedy", got "mcts"$/,
+      /^strategyCost: spec.kind must be one of "best-of-n", "beam", "lookahead", "dvts", "rebase", "revision", "greedy", got "mcts"$/,
     );
     expect(bad({ kind: 3 })).toThrow(TypeError);
     expect(bad({ kind: "beam", n: 16, beamWidth: 5 })).toThrow(

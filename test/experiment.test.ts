@@ -16,11 +16,11 @@ import {
   type SearchExperimentOptions,
   type SearchFindingsInput,
   type Verdict,
-} from "../lib/experiment/experiment";
+} from "../lib/experiment";
 import { computeOptimal, efficiencyRatio, strategyCurve } from "../lib/models/optimal";
 import { CORRECT, makeBenchmark } from "../lib/models/questions";
 import { makeRng } from "../lib/base/random";
-import { revisionRatios, simulateRevisionChains } from "../lib/models/revision";
+import { revisionRatios, simulateRevisionChains } from "../lib/strategies/revisions";
 import {
   bestOfNWeighted,
   DEFAULT_PRM,
@@ -28,7 +28,7 @@ import {
   searchAccuracy,
   searchShape,
   searchStrategyLabel,
-} from "../lib/strategies/search";
+} from "../lib/strategies";
 import { expectWithin } from "./helpers/tolerance";
 
 // Small runs: 50 questions (10 per bin), two trials, 512 difficulty samples, never memoised
@@ -231,8 +231,14 @@ describe("runSearchExperiment(options)", () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
     calls.length = 0;
     const second = runSearchExperiment(options);
-    expect(second).toBe(first);
+    expect(second).toEqual({ ...first, elapsedMs: second.elapsedMs });
+    expect(second).not.toBe(first);
     expect(calls).toEqual([[total, total]]);
+    // A cell that writes into a result cannot change what the next call sees.
+    const rate = first.evaluations[0]!.perQuestion[0]!;
+    first.evaluations[0]!.perQuestion[0] = 99;
+    second.evaluations[0]!.perQuestion[0] = 98;
+    expect(runSearchExperiment(options).evaluations[0]!.perQuestion[0]).toBe(rate);
     clearExperimentCache();
     expect(runSearchExperiment(options)).not.toBe(first);
     expect(runSearchExperiment({ ...options, cache: false })).not.toBe(first);
@@ -458,7 +464,9 @@ describe("runRevisionExperiment(options)", () => {
     clearExperimentCache();
     const options = { ...SMALL, budgets: [1, 2, 4], sweepBudget: 4, cache: true };
     const first = runRevisionExperiment(options);
-    expect(runRevisionExperiment(options)).toBe(first);
+    const cached = runRevisionExperiment(options);
+    expect(cached).toEqual({ ...first, elapsedMs: cached.elapsedMs });
+    expect(cached).not.toBe(first);
     expect(first.generations).toBe(50 * 2 * (1 * 1 + 2 * 2 + 4 * 3));
   });
 

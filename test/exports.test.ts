@@ -314,6 +314,10 @@ const validCalls: Record<string, Args> = {
     { n: 4, beamWidth: 2, k: 1, rng: rng(), steps: 4, prm: { ...api.DEFAULT_PRM } },
   ],
   dvts: () => [question(), { n: 4, beamWidth: 2, rng: rng(), steps: 4, prm: { ...api.DEFAULT_PRM } }],
+  rebaseSearch: () => [
+    question(),
+    { n: 4, temperature: 0.2, rng: rng(), steps: 4, prm: { ...api.DEFAULT_PRM } },
+  ],
   searchShape: () => [{ kind: "lookahead", beamWidth: 2, k: 1 }, 8],
   isValidSearchBudget: () => [{ kind: "beam", beamWidth: "sqrt" }, 16],
   searchStrategyLabel: () => [{ kind: "lookahead", beamWidth: 2, k: 3 }],

@@ -36,8 +36,8 @@ import {
 } from "../lib/figures/figures";
 import { makeRng } from "../lib/base/random";
 import { makeQuestion } from "../lib/models/questions";
-import { revisionRatios } from "../lib/models/revision";
-import { beamSearch, dvts, type SearchRound } from "../lib/strategies/search";
+import { revisionRatios } from "../lib/strategies/revisions";
+import { beamSearch, dvts, type SearchRound } from "../lib/strategies";
 
 const n = [1, 2, 4, 8, 16];
 const coverage = (p: number): number[] => n.map((k) => -Math.expm1(k * Math.log1p(-p)));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { strategyCost } from "../lib/models/budget";
-import { runRevisionExperiment, runSearchExperiment } from "../lib/experiment/experiment";
+import { strategyCost } from "../lib/strategies";
+import { runRevisionExperiment, runSearchExperiment } from "../lib/experiment";
 import { planCandidates, planStrategy, type PlanCandidate } from "../lib/experiment/planner";
 import { largerModelP } from "../lib/models/questions";
 

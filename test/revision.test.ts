@@ -4,19 +4,21 @@ import { makeRng } from "../lib/base/random";
 import {
   DEFAULT_REVISION_MODEL,
   bestOfChainCoverage,
-  hierarchicalVerifierSelection,
   linearRevisionAccuracy,
   linearRevisionCurve,
   markovRevisionAccuracy,
   markovRevisionCurve,
   markovRevisionLimit,
-  revisionAccuracy,
   revisionCurve,
-  revisionLatency,
   revisionRates,
+} from "../lib/models/revision";
+import {
+  hierarchicalVerifierSelection,
+  revisionAccuracy,
+  revisionLatency,
   revisionRatios,
   simulateRevisionChains,
-} from "../lib/models/revision";
+} from "../lib/strategies/revisions";
 import { normalCdf } from "../lib/base/special";
 import { expectProportionNear, expectWithin } from "./helpers/tolerance";
 

@@ -26,7 +26,7 @@ import {
   type PrmOptions,
   type SearchResult,
   type SearchStrategy,
-} from "../lib/strategies/search";
+} from "../lib/strategies";
 import { expectProportionNear, expectWithin, proportionStandardError } from "./helpers/tolerance";
 
 // ---------------------------------------------------------------------------------------------
@@ -814,7 +814,7 @@ describe("validation (house format)", () => {
       /^searchAccuracy: questions\[1\].p must be a probability in \[0, 1\], got -1$/,
     );
     expect(() => searchAccuracy([q], { kind: "mcts" } as unknown as SearchStrategy, opts)).toThrow(
-      /^searchAccuracy: strategy.kind must be one of "best-of-n", "beam", "lookahead", "dvts", got "mcts"$/,
+      /^searchAccuracy: strategy.kind must be one of "best-of-n", "beam", "lookahead", "dvts", "rebase", got "mcts"$/,
     );
     expect(() => searchAccuracy([q], { kind: "best-of-n" }, { budget: 0, rng })).toThrow(
       /^searchAccuracy: options.budget must be an integer >= 1, got 0$/,

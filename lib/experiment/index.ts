@@ -11,13 +11,6 @@ export {
   DEFAULT_SWEEP_BUDGET,
   SEARCH_BASELINE_LABEL,
   clearExperimentCache,
-  runSearchExperiment,
-  runRevisionExperiment,
-  evaluationByBin,
-  FINDINGS_Z,
-  MEANINGFUL_GAIN,
-  INSENSITIVE_SPREAD,
-  findingsTable,
   type ExperimentOptions,
   type SearchExperimentOptions,
   type RevisionExperimentOptions,
@@ -35,11 +28,19 @@ export {
   type RatioSweep,
   type RevisionEndCurves,
   type RevisionExperimentResult,
+} from "./experiment";
+export { runSearchExperiment } from "./search-experiment";
+export { runRevisionExperiment, evaluationByBin } from "./revision-experiment";
+export {
+  FINDINGS_Z,
+  MEANINGFUL_GAIN,
+  INSENSITIVE_SPREAD,
+  findingsTable,
   type Verdict,
   type FindingRow,
   type SearchFindingsInput,
   type RevisionFindingsInput,
-} from "./experiment";
+} from "./findings";
 export {
   planCandidates,
   planStrategy,

@@ -17,11 +17,9 @@
 
 import {
   assertFinite,
-  assertInteger,
   assertNonNegative,
   assertNumberArray,
   assertObject,
-  assertOneOf,
   assertOptions,
   assertPositive,
   rangeError,

@@ -64,6 +64,21 @@ export {
   type SearchAccuracy,
 } from "./search";
 export {
+  hierarchicalVerifierSelection,
+  simulateRevisionChains,
+  revisionRatios,
+  revisionAccuracy,
+  revisionLatency,
+  type HierarchicalSelection,
+  type RevisionChainsOptions,
+  type RevisionChainsResult,
+  type RevisionSplit,
+  type RevisionSelection,
+  type RevisionAccuracyOptions,
+  type RevisionAccuracyResult,
+  type RevisionLatency,
+} from "./revisions";
+export {
   strategyCost,
   type StrategySpec,
   type StrategyKind,
