@@ -41,7 +41,13 @@ const RUNS = 7;
 function loadLibrary() {
   const lib = {};
   const problems = [];
-  for (const name of ["base/special", "base/random", "models/coverage", "models/verifier", "models/revision"]) {
+  for (const name of [
+    "base/special",
+    "base/random",
+    "models/coverage",
+    "models/verifier",
+    "models/revision",
+  ]) {
     try {
       Object.assign(lib, require(path.join(DIST, `${name}.js`)));
     } catch (error) {
