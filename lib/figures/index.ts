@@ -51,3 +51,15 @@ export {
   type SliderFigureSpec,
   type SearchTraceFigureOptions,
 } from "./figures";
+export {
+  type PlotTraceType,
+  type PlotDatum,
+  type PlotValues,
+  type PlotTitle,
+  type PlotTrace,
+  type PlotAxis,
+  type PlotAnnotation,
+  type PlotLayout,
+  type PlotConfig,
+  type Figure,
+} from "./plotly";
