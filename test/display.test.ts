@@ -24,9 +24,9 @@ import {
   showTable,
   tableBundle,
   versions,
-  type Figure,
   type MimeBundle,
 } from "../lib/display/display";
+import { type Figure } from "../lib/figures/plotly";
 
 type DisplayModule = typeof import("../lib/display/display");
 

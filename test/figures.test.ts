@@ -3,7 +3,8 @@
  * layout follow the house look, and bad input fails with the house class and
  * message. No snapshots: each property is asserted directly.
  */
-import { figureBundle, type Figure, type PlotTrace } from "../lib/display/display";
+import { figureBundle } from "../lib/display/display";
+import { type Figure, type PlotTrace } from "../lib/figures/plotly";
 import { coverage as libraryCoverage } from "../lib/models/coverage";
 import {
   addTraces,
