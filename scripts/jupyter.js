@@ -1,7 +1,8 @@
+// @ts-check
 /**
  * Finding a Python that can run Jupyter, and the environment the project's
  * kernelspec needs. Shared by scripts/setup-jupyter.js, install-kernel.js,
- * start.js and the notebook tests (test/notebooks/runner.ts).
+ * start.js, the notebook runner (scripts/notebooks/runner.js) and the tests.
  *
  * Why this exists: on the project's machines the `python3` first on PATH is
  * often a pyenv or venv Python without Jupyter, while Debian's /usr/bin/python3
@@ -24,6 +25,13 @@ const KERNEL_NAME = "tslab";
 
 /** Display name shown by Jupyter frontends for the project kernel. */
 const KERNEL_DISPLAY_NAME = "TypeScript (ttc-workbook)";
+
+/**
+ * A Python with Jupyter, and the argv prefix that runs `jupyter` with it.
+ * @typedef {object} FoundPython
+ * @property {string} python the interpreter (absolute path or command name)
+ * @property {string[]} jupyter `[python, "-m", "jupyter"]`
+ */
 
 /** The Python modules a usable Jupyter must provide. */
 const REQUIRED_MODULES = ["nbclient", "nbconvert", "jupyter_client"];
@@ -61,9 +69,7 @@ function hasJupyter(python, env = process.env) {
  * When $TTC_PYTHON is set but lacks Jupyter, the search goes on to the other
  * candidates; callers that care can compare the result with $TTC_PYTHON.
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {{python: string, jupyter: string[]} | null} `python` is the
- *   interpreter, `jupyter` the argv prefix that runs the `jupyter` command
- *   with it (`[python, "-m", "jupyter"]`); null when none qualifies.
+ * @returns {FoundPython | null} null when none qualifies.
  */
 function findPython(env = process.env) {
   for (const python of pythonCandidates(env)) {

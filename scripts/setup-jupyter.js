@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run setup`: make sure a Python with Jupyter (nbclient, nbconvert,
  * jupyter_client) exists, installing it when it does not.
@@ -27,7 +28,13 @@ const PIP_PACKAGES = ["notebook", "nbconvert", "nbclient"];
 const APT_COMMAND = `apt-get update && apt-get install -y ${APT_PACKAGES.join(" ")}`;
 const PIP_COMMAND = `python3 -m pip install --user ${PIP_PACKAGES.join(" ")}`;
 
-/** Prints `cmd args…`, runs it with inherited stdio, and returns its exit status. */
+/**
+ * Prints `cmd args…`, runs it with inherited stdio, and returns its exit status.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {number}
+ */
 function run(cmd, args, env = process.env) {
   console.log(`setup: $ ${[cmd, ...args].join(" ")}`);
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -35,7 +42,11 @@ function run(cmd, args, env = process.env) {
   return result.status ?? 1;
 }
 
-/** True when `cmd` is an executable found on PATH. */
+/**
+ * True when `cmd` is an executable found on PATH.
+ * @param {string} cmd
+ * @returns {boolean}
+ */
 function onPath(cmd) {
   return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 }
@@ -57,7 +68,11 @@ function pipReachesIndex() {
   return probe.status === 0;
 }
 
-/** Finds Jupyter and says which Python has it; null when none does. */
+/**
+ * Finds Jupyter and says which Python has it; null when none does.
+ * @param {string} prefix
+ * @returns {import("./jupyter").FoundPython | null}
+ */
 function reportFound(prefix) {
   const found = findPython();
   if (!found) return null;
@@ -73,6 +88,7 @@ function reportFound(prefix) {
 /**
  * numpy is optional (only `npm run bench` uses it): install Debian's python3-numpy
  * when we can (root with apt-get), otherwise just say how.
+ * @param {string} python
  */
 function ensureNumpy(python) {
   if (spawnSync(python, ["-c", "import numpy"], { stdio: "ignore" }).status === 0) return;

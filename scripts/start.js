@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm start`: build the library, then open the workbook in Jupyter.
  *
@@ -38,7 +39,11 @@ const {
 
 const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-/** Newest modification time (ms) of the files under `dir`, recursively; 0 when there are none. */
+/**
+ * Newest modification time (ms) of the files under `dir`, recursively; 0 when there are none.
+ * @param {string} dir
+ * @returns {number}
+ */
 function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;
   let newest = 0;
@@ -81,7 +86,13 @@ function ensureBuilt() {
   return false;
 }
 
-/** Chooses JupyterLab when installed, else classic Notebook; returns the argv after `python`. */
+/**
+ * Chooses JupyterLab when installed, else classic Notebook; returns the argv after `python`.
+ * @param {string} python
+ * @param {string[]} extraArgs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{app: string, args: string[]}}
+ */
 function jupyterArgs(python, extraArgs, env) {
   const lab = canImport(python, "jupyterlab");
   const args = [
@@ -97,10 +108,15 @@ function jupyterArgs(python, extraArgs, env) {
   return { app: lab ? "JupyterLab" : "classic Notebook", args: [...args, ...extraArgs] };
 }
 
-/** Copies a child's output stream to ours, calling `onUrl` for each http://127.0.0.1 URL it prints. */
+/**
+ * Copies a child's output stream to ours, calling `onUrl` for each http://127.0.0.1 URL it prints.
+ * @param {import("node:stream").Readable} stream
+ * @param {NodeJS.WriteStream} target
+ * @param {(url: string) => void} onUrl
+ */
 function echo(stream, target, onUrl) {
   let pending = "";
-  stream.on("data", (chunk) => {
+  stream.on("data", (/** @type {Buffer} */ chunk) => {
     target.write(chunk);
     pending += chunk.toString("utf8");
     const lines = pending.split("\n");
@@ -136,7 +152,7 @@ function main() {
   });
 
   let hinted = false;
-  const onUrl = (url) => {
+  const onUrl = (/** @type {string} */ url) => {
     if (hinted) return;
     hinted = true;
     // Jupyter masks a token it was given (`?token=...`); show the real one we passed.
@@ -152,7 +168,7 @@ function main() {
   echo(child.stdout, process.stdout, onUrl);
   echo(child.stderr, process.stderr, onUrl);
 
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
     process.on(signal, () => {
       console.log(`start: received ${signal}; stopping Jupyter (it shuts its kernels down).`);
       // Jupyter has no SIGHUP handler (it would die without stopping its kernels): send SIGTERM instead.

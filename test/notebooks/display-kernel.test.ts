@@ -10,15 +10,14 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DIST_DIR, ensureDist, REPO_ROOT } from "../helpers/dist";
 import {
-  makeFixtureDir,
   notebookFailures,
   requirePython,
   runNotebook,
-  writeNotebook,
-  type NotebookReport,
-} from "./runner";
+  TEST_TIMEOUT_MS,
+  type NotebookRun,
+} from "../../scripts/notebooks/runner";
+import { makeFixtureDir, writeNotebook } from "./fixtures";
 
-const RUN_TIMEOUT_MS = 150_000;
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
 interface Output {
@@ -73,7 +72,7 @@ afterAll(() => {
 });
 
 describe("display in a real tslab kernel", () => {
-  let report: NotebookReport;
+  let report: NotebookRun;
   let cells: Output[][];
 
   beforeAll(async () => {
@@ -116,10 +115,10 @@ describe("display in a real tslab kernel", () => {
       },
     ]);
     const executed = join(dir, "display.executed.ipynb");
-    report = await runNotebook(path, { outputPath: executed, timeoutMs: RUN_TIMEOUT_MS - 10_000 });
+    report = await runNotebook(path, { outputPath: executed });
     const saved = JSON.parse(readFileSync(executed, "utf8")) as ExecutedNotebook;
     cells = saved.cells.map((c) => c.outputs ?? []);
-  }, RUN_TIMEOUT_MS);
+  }, TEST_TIMEOUT_MS);
 
   test("every cell is ok, with nothing on stderr", () => {
     expect(notebookFailures(report)).toEqual([]);

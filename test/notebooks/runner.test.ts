@@ -1,5 +1,6 @@
 /**
- * Tests of the notebook runner itself (run_notebook.py + runner.ts), with
+ * Tests of the notebook runner itself (scripts/notebooks/run_notebook.py +
+ * runner.js), with
  * fixture notebooks written at test time into <repo>/build/tmp-nb-XXXXXX
  * (inside the repo, so the kernelspec's walk-up finds node_modules/.bin/tslab).
  * They execute for real with the tslab kernel.
@@ -9,23 +10,22 @@ import { join } from "node:path";
 import { ensureDist } from "../helpers/dist";
 import { isAlive, newKernelProcesses, tslabKernelProcesses, waitFor, type KernelProcess } from "./processes";
 import {
-  makeFixtureDir,
   notebookFailures,
   requirePython,
   runNotebook,
-  writeNotebook,
-  type NotebookReport,
-} from "./runner";
-
-const RUN_TIMEOUT_MS = 120_000;
+  TEST_TIMEOUT_MS as RUN_TIMEOUT_MS,
+  type NotebookRun,
+  type RunnerReport,
+} from "../../scripts/notebooks/runner";
+import { makeFixtureDir, writeNotebook } from "./fixtures";
 
 let fixtureDir: string;
 let kernelsBefore: KernelProcess[];
 const kernelPids: number[] = [];
 
 /** Runs a fixture and remembers its kernel pid for the leftover check. */
-async function run(path: string, options: Parameters<typeof runNotebook>[1] = {}): Promise<NotebookReport> {
-  const report = await runNotebook(path, { timeoutMs: RUN_TIMEOUT_MS - 10_000, ...options });
+async function run(path: string, options: Parameters<typeof runNotebook>[1] = {}): Promise<NotebookRun> {
+  const report = await runNotebook(path, options);
   if (report.kernel_pid !== null) kernelPids.push(report.kernel_pid);
   return report;
 }
@@ -42,10 +42,9 @@ afterAll(() => {
 });
 
 describe("notebookFailures(report)", () => {
-  const report: NotebookReport = {
+  const report: RunnerReport = {
     notebook: "/somewhere/02-x.ipynb",
     kernel_name: "tslab",
-    ok: false,
     error: null,
     kernel_start_seconds: 2,
     total_seconds: 3,
@@ -130,7 +129,7 @@ describe("notebookFailures(report)", () => {
     expect(notebookFailures({ ...report, error: "CellTimeoutError: x", cells: [] })).toEqual([
       "/somewhere/02-x.ipynb: the run failed: CellTimeoutError: x",
     ]);
-    expect(notebookFailures({ ...report, ok: true, cells: report.cells.slice(0, 1) })).toEqual([]);
+    expect(notebookFailures({ ...report, cells: report.cells.slice(0, 1) })).toEqual([]);
   });
 });
 
@@ -148,6 +147,7 @@ describe("runNotebook(path) with the tslab kernel", () => {
       const report = await run(path, { outputPath: executed });
 
       expect(notebookFailures(report)).toEqual([]);
+      expect(report.failures).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.cells.map((c) => [c.index, c.status])).toEqual([
         [1, "ok"],
@@ -182,6 +182,7 @@ describe("runNotebook(path) with the tslab kernel", () => {
       const failures = notebookFailures(report);
 
       expect(report.ok).toBe(false);
+      expect(report.failures).toEqual(failures); // the verdict runNotebook attaches is the same rule
       expect(report.cells.map((c) => c.status)).toEqual(["ok", "error"]);
       expect(report.cells[1]?.stderr).toMatch(/Type 'string' is not assignable to type 'number'/);
       expect(failures.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ import {
   pythonCandidates,
   REPO_ROOT,
 } from "../../scripts/jupyter";
-import { requirePython } from "./runner";
+import { requirePython } from "../../scripts/notebooks/runner";
 
 const script = (name: string) => join(REPO_ROOT, "scripts", name);
 

@@ -13,7 +13,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { ensureDist, REPO_ROOT } from "../helpers/dist";
 import { isAlive, tslabKernelProcesses, waitFor } from "./processes";
-import { requirePython } from "./runner";
+import { requirePython } from "../../scripts/notebooks/runner";
 
 const TOKEN = `ttc-test-${process.pid}-${Date.now()}`;
 const TEST_TIMEOUT_MS = 300_000;
