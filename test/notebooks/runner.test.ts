@@ -154,18 +154,21 @@ describe("runNotebook(path) with the tslab kernel", () => {
         [2, "ok"],
         [3, "ok"],
       ]);
-      expect(report.cells[1]?.output_types).toEqual(["stream:stdout"]);
-      expect(report.cells[1]?.mime_types).toEqual([]);
+      // The last expression's value is an execute_result (Out[n]), shown once (patched tslab).
+      expect(report.cells[0]?.output_types).toEqual(["execute_result"]);
+      expect(report.cells[1]?.output_types).toEqual(["execute_result"]);
+      expect(report.cells[1]?.mime_types).toEqual(["text/plain"]);
       expect(report.cells[2]?.output_types).toEqual(["display_data"]);
       expect(report.cells[2]?.mime_types).toEqual(["text/html"]);
       expect(report.kernel_start_seconds).toBeGreaterThan(0);
       expect(report.total_seconds).toBeGreaterThanOrEqual(report.kernel_start_seconds ?? 0);
 
       const saved = JSON.parse(readFileSync(executed, "utf8")) as {
-        cells: { outputs?: { text?: string | string[] }[] }[];
+        cells: { outputs?: { execution_count?: number; data?: { "text/plain"?: string | string[] } }[] }[];
       };
-      const text = ([] as string[]).concat(saved.cells[2]?.outputs?.[0]?.text ?? []).join("");
-      expect(text.trim()).toBe("42");
+      const value = saved.cells[2]?.outputs?.[0];
+      expect(([] as string[]).concat(value?.data?.["text/plain"] ?? []).join("")).toBe("42");
+      expect(value?.execution_count).toBe(2);
     },
     RUN_TIMEOUT_MS,
   );
@@ -184,7 +187,18 @@ describe("runNotebook(path) with the tslab kernel", () => {
       expect(report.ok).toBe(false);
       expect(report.failures).toEqual(failures); // the verdict runNotebook attaches is the same rule
       expect(report.cells.map((c) => c.status)).toEqual(["ok", "error"]);
-      expect(report.cells[1]?.stderr).toMatch(/Type 'string' is not assignable to type 'number'/);
+      // The kernel reports the type error as an error output (ename TSError), not as stderr text.
+      expect(report.cells[1]?.stderr).toBe("");
+      expect(report.cells[1]?.errors).toEqual([
+        {
+          ename: "TSError",
+          evalue: expect.stringMatching(/Type 'string' is not assignable to type 'number'/),
+          traceback: [expect.stringMatching(/^1:7 - Type 'string' is not assignable/)],
+        },
+      ]);
+      expect(failures).toContainEqual(
+        expect.stringMatching(/cell 2 .*: error output TSError: 1:7 - Type 'string' is not assignable/),
+      );
       expect(failures.length).toBeGreaterThan(0);
       expect(failures.every((f) => f.includes("type-error.ipynb cell 2"))).toBe(true);
       expect(failures.join("\n")).toMatch(/status "error"/);
@@ -207,7 +221,8 @@ describe("runNotebook(path) with the tslab kernel", () => {
       expect(report.ok).toBe(false);
       expect(report.cells.map((c) => c.index)).toEqual([1, 2, 3]);
       expect(report.cells[0]?.status).toBe("error");
-      expect(report.cells[0]?.stderr).toMatch(/Error: boom/);
+      expect(report.cells[0]?.errors.map((e) => [e.ename, e.evalue])).toEqual([["Error", "boom"]]);
+      expect(report.cells[0]?.errors[0]?.traceback.join("\n")).toMatch(/Error: boom\n\s+at /);
       // tslab aborts requests arriving within 200 ms of an error; either way they are not "ok".
       expect(report.cells.slice(1).map((c) => c.status)).not.toContain("ok");
       for (const index of [1, 2, 3]) {

@@ -66,10 +66,11 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<number | string
 
 /**
  * Connects to a kernel through its connection file with jupyter_client, waits
- * until it answers kernel_info, runs `1 + 1` and returns what came back:
+ * until it answers kernel_info, runs `1 + 1` and returns what came back (its
+ * reply status, and the value it shows as the cell's execute_result):
  * proof that the kernel is alive and executes TypeScript.
  */
-function executeOnKernel(connectionFile: string): { status: string; stdout: string } {
+function executeOnKernel(connectionFile: string): { status: string; result: string } {
   const { python } = requirePython();
   const script = [
     "import json, sys, time",
@@ -97,15 +98,15 @@ function executeOnKernel(connectionFile: string): { status: string; stdout: stri
     "        except Empty:",
     "            pass",
     "    out = []",
-    "    hook = lambda m: out.append(m['content'].get('text', '')) if m['msg_type'] == 'stream' else None",
+    "    hook = lambda m: out.append(m['content']['data']['text/plain']) if m['msg_type'] == 'execute_result' else None",
     "    reply = kc.execute_interactive('1 + 1', timeout=90, output_hook=hook)",
-    "    print(json.dumps({'status': reply['content']['status'], 'stdout': ''.join(out)}))",
+    "    print(json.dumps({'status': reply['content']['status'], 'result': ''.join(out)}))",
     "finally:",
     "    kc.stop_channels()",
   ].join("\n");
   const result = spawnSync(python, ["-c", script, connectionFile], { encoding: "utf8", timeout: 200_000 });
   if (result.status !== 0) throw new Error(`kernel client failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as { status: string; stdout: string };
+  return JSON.parse(result.stdout) as { status: string; result: string };
 }
 
 beforeAll(async () => {
@@ -178,7 +179,7 @@ test(
     // Executing a cell over the kernel's own connection file proves it runs. (The server's
     // `execution_state` field is bookkeeping that the classic Notebook updates lazily, and it
     // lagged by more than 10 s on a loaded 2-core machine, so it is not asserted.)
-    expect(executeOnKernel(connectionFile)).toEqual({ status: "ok", stdout: "2\n" });
+    expect(executeOnKernel(connectionFile)).toEqual({ status: "ok", result: "2" });
     const [kernel] = ourKernels();
     expect(kernel?.cwd).toBe(join(REPO_ROOT, "notebooks"));
 
