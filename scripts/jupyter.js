@@ -36,16 +36,24 @@ const KERNEL_DISPLAY_NAME = "TypeScript (ttc-workbook)";
 /** The Python modules a usable Jupyter must provide. */
 const REQUIRED_MODULES = ["nbclient", "nbconvert", "jupyter_client"];
 
+/** Where to look for a Python with Jupyter when $TTC_PYTHON_SEARCH is not set. */
+const DEFAULT_PYTHON_SEARCH = ["/usr/bin/python3", "python3"];
+
 /**
- * The Pythons to try, in order: $TTC_PYTHON (if set), Debian's
- * /usr/bin/python3, then `python3` as found on PATH. Duplicates are dropped.
+ * The Pythons to try, in order: $TTC_PYTHON (if set), then the search list:
+ * Debian's /usr/bin/python3 and `python3` as found on PATH, or instead the
+ * entries of $TTC_PYTHON_SEARCH (a PATH-style list; set but empty searches
+ * nothing; the tests use it to stand for a machine without Jupyter).
+ * Duplicates are dropped.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string[]}
  */
 function pythonCandidates(env = process.env) {
   const candidates = [];
   if (env.TTC_PYTHON) candidates.push(env.TTC_PYTHON);
-  candidates.push("/usr/bin/python3", "python3");
+  const search = env.TTC_PYTHON_SEARCH;
+  if (search === undefined) candidates.push(...DEFAULT_PYTHON_SEARCH);
+  else candidates.push(...search.split(path.delimiter).filter((p) => p !== ""));
   return [...new Set(candidates)];
 }
 
@@ -103,17 +111,20 @@ function kernelEnv(env = process.env) {
  * True when `python` (with Jupyter) can also import `module`, e.g. "jupyterlab".
  * @param {string} python
  * @param {string} module
+ * @param {NodeJS.ProcessEnv} [env]
  * @returns {boolean}
  */
-function canImport(python, module) {
-  return spawnSync(python, ["-c", `import ${module}`], { stdio: "ignore", timeout: 30_000 }).status === 0;
+function canImport(python, module, env = process.env) {
+  return (
+    spawnSync(python, ["-c", `import ${module}`], { env, stdio: "ignore", timeout: 30_000 }).status === 0
+  );
 }
 
 /** Message telling the user how to get Jupyter, used when findPython() fails. */
 const MISSING_JUPYTER_HELP =
   "No Python with Jupyter (nbclient, nbconvert, jupyter_client) was found.\n" +
-  "Tried: $TTC_PYTHON, /usr/bin/python3, python3 on PATH.\n" +
-  "Fix: run `npm run setup`, or set TTC_PYTHON to a Python that has Jupyter.";
+  "Tried: $TTC_PYTHON, then /usr/bin/python3 and python3 on PATH (or $TTC_PYTHON_SEARCH).\n" +
+  "Fix: run `npm run setup` (`npm start` runs it for you), or set TTC_PYTHON to a Python that has Jupyter.";
 
 module.exports = {
   REPO_ROOT,
@@ -121,6 +132,7 @@ module.exports = {
   KERNEL_NAME,
   KERNEL_DISPLAY_NAME,
   REQUIRED_MODULES,
+  DEFAULT_PYTHON_SEARCH,
   MISSING_JUPYTER_HELP,
   pythonCandidates,
   hasJupyter,

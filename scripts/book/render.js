@@ -449,10 +449,10 @@ ${args.hasApi ? '<h2 id="api">API reference</h2>\n<p>The library the chapters ca
 <h2 id="run-yourself">Running the notebooks yourself</h2>
 <p>The pages show each notebook as it ran when this book was built. To change the code and run it:</p>
 <ol>
-<li>Install Node.js 20 or newer and a Jupyter with <code>nbclient</code> and <code>nbconvert</code>
-(<code>npm run setup</code> finds one, or installs Debian's packages when run as root).</li>
+<li>Install Node.js 20 or newer.</li>
 <li>In the repository: <code>npm install</code> (installs the packages and builds the library into <code>dist/</code>).</li>
-<li><code>npm start</code> opens Jupyter in <code>notebooks/</code> with the project's kernel, “TypeScript (ttc-workbook)”.
+<li><code>npm start</code> opens Jupyter in <code>notebooks/</code> with the project's kernel, “TypeScript (ttc-workbook)”;
+if there is no Jupyter yet it installs one first (Debian's packages as root, else pip), or says what to run.
 Open a chapter and run its cells from the top. To use your own Jupyter or VS Code instead, register the kernel once with <code>npm run kernel:install</code>.</li>
 <li>After changing <code>lib/</code>: <code>npm run build</code>, then restart the kernel.</li>
 <li><code>npm run book</code> executes every chapter again and rebuilds these pages in <code>build/book/</code>.</li>
