@@ -1,8 +1,9 @@
 /**
  * ESLint flat config.
- * - TypeScript (lib/, test/, scripts/*.d.ts): typescript-eslint's recommended rules.
- * - Plain JavaScript (scripts/*.js and the root config files): ESLint's recommended
- *   rules, as CommonJS with Node's globals.
+ * - TypeScript (lib/, test/): typescript-eslint's recommended rules.
+ * - JavaScript (scripts/*.js and the root config files): ESLint's recommended rules, as
+ *   CommonJS with Node's globals. The scripts are type-checked from their JSDoc
+ *   (`// @ts-check`, tsconfig.scripts.json; `npm run typecheck:scripts`, part of `npm run lint`).
  * Prettier owns formatting (`prettier --check .` in `npm run lint`).
  */
 const { defineConfig } = require("eslint/config");

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench`: times the library's hot kernels against the alternatives
  * they replace, on the compiled library in dist/ (run `npm run build` first;
@@ -37,9 +38,42 @@ const RUNS = 7;
 // ---------------------------------------------------------------------------------------------
 // Loading what exists
 
-/** Loads dist modules one by one, so one broken or missing module does not hide the others. */
+/**
+ * The compiled library as loaded from dist/, module by module. Deliberately loose: any export may
+ * be missing (its rows are then skipped), so each use checks that the function exists first.
+ * @typedef {Record<string, any>} Library
+ */
+
+/** seedrandom's default export. */
+/** @typedef {typeof import("seedrandom")} SeedRandom */
+
+/** A row of a printed table. */
+/** @typedef {(string | number)[]} Row */
+
+/**
+ * One exact method of section (d), or the reason it is skipped.
+ * @typedef {object} ExactMethod
+ * @property {string} name
+ * @property {string} [skip]
+ * @property {() => number} [exact]
+ * @property {number} [evals]
+ * @property {() => number} [mcTrial]
+ * @property {number} [trials]
+ * @property {number} [reference]
+ * @property {string} [referenceName]
+ */
+
+/** @param {unknown} error */
+const describeError = (error) => (error instanceof Error && error.stack ? error.stack : String(error));
+
+/**
+ * Loads dist modules one by one, so one broken or missing module does not hide the others.
+ * @returns {{lib: Library, problems: string[]}}
+ */
 function loadLibrary() {
+  /** @type {Library} */
   const lib = {};
+  /** @type {string[]} */
   const problems = [];
   for (const name of [
     "base/special",
@@ -51,12 +85,14 @@ function loadLibrary() {
     try {
       Object.assign(lib, require(path.join(DIST, `${name}.js`)));
     } catch (error) {
-      problems.push(`dist/${name}.js: ${String(error.message).split("\n")[0]}`);
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push(`dist/${name}.js: ${message.split("\n")[0]}`);
     }
   }
   return { lib, problems };
 }
 
+/** @returns {SeedRandom | null} */
 function loadSeedrandom() {
   try {
     return require("seedrandom");
@@ -70,7 +106,13 @@ function loadSeedrandom() {
 
 let sink = 0; // results flow here so the engine cannot drop the timed work
 
-/** Median wall time (ms) of `runs` calls after `warmup` calls; `fn` returns a number. */
+/**
+ * Median wall time (ms) of `runs` calls after `warmup` calls; `fn` returns a number.
+ * @param {() => number} fn
+ * @param {number} [runs]
+ * @param {number} [warmup]
+ * @returns {number}
+ */
 function time(fn, runs = RUNS, warmup = 1) {
   for (let i = 0; i < warmup; i++) sink += fn();
   const times = [];
@@ -82,14 +124,25 @@ function time(fn, runs = RUNS, warmup = 1) {
   return median(times);
 }
 
+/**
+ * @param {number[]} xs
+ * @returns {number}
+ */
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+  const at = (/** @type {number} */ i) => s[i] ?? NaN;
+  return s.length % 2 ? at(m) : 0.5 * (at(m - 1) + at(m));
 }
 
+/**
+ * A number with an SI prefix, 3 significant digits.
+ * @param {number} x
+ * @returns {string}
+ */
 function si(x) {
   if (!Number.isFinite(x)) return String(x);
+  /** @type {[number, string][]} */
   const units = [
     [1e12, "T"],
     [1e9, "G"],
@@ -100,6 +153,10 @@ function si(x) {
   return x.toPrecision(3);
 }
 
+/**
+ * @param {number} ms
+ * @returns {string}
+ */
 function duration(ms) {
   if (!Number.isFinite(ms)) return String(ms);
   const s = ms / 1000;
@@ -112,11 +169,16 @@ function duration(ms) {
   return `${(ms * 1e6).toPrecision(3)} ns`;
 }
 
+/**
+ * Prints an aligned table.
+ * @param {string[]} headers
+ * @param {Row[]} rows
+ */
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) =>
+  const line = (/** @type {Row} */ cells) =>
     cells
-      .map((c, i) => String(c).padEnd(widths[i]))
+      .map((c, i) => String(c).padEnd(widths[i] ?? 0))
       .join("  ")
       .trimEnd();
   console.log(line(headers));
@@ -124,12 +186,22 @@ function table(headers, rows) {
   for (const r of rows) console.log(line(r));
 }
 
+/** @type {string[]} */
 const goals = [];
+/**
+ * @param {"PASS" | "FAIL" | "SKIP"} status
+ * @param {string} text
+ */
 function goal(status, text) {
   goals.push(`${status.padEnd(4)}  ${text}`);
 }
 
-/** num/den as a double, after a 64-bit-exact BigInt division. */
+/**
+ * num/den as a double, after a 64-bit-exact BigInt division.
+ * @param {bigint} num
+ * @param {bigint} den
+ * @returns {number}
+ */
 function ratio(num, den) {
   if (num === 0n) return 0;
   const shift = Math.max(0, den.toString(2).length - num.toString(2).length + 64);
@@ -139,11 +211,18 @@ function ratio(num, den) {
 // ---------------------------------------------------------------------------------------------
 // (a) and (b): uniforms and normals
 
+/**
+ * @param {Library} lib
+ * @param {SeedRandom | null} seedrandom
+ */
 function benchGenerators(lib, seedrandom) {
   console.log("\n(a) Uniform draws and (b) normal draws, 2,000,000 per run\n");
   const count = 2_000_000;
+  /** @type {Row[]} */
   const rows = [];
+  /** @type {Record<string, number>} */
   const results = {};
+  /** @type {(name: string, group: string, fn: () => number) => void} */
   const add = (name, group, fn) => {
     const ms = time(fn);
     results[name] = ms;
@@ -193,7 +272,12 @@ function benchGenerators(lib, seedrandom) {
     add("ours: rng.fillNormal(Float64Array)", "b", () => rng.fillNormal(buffer)[count - 1]);
   }
   table(["", "generator", "draws", "median time", "throughput"], rows);
-  const r = (a, b) => (results[a] && results[b] ? `${(results[a] / results[b]).toFixed(1)}×` : "n/a");
+  /** @type {(a: string, b: string) => string} */
+  const r = (a, b) => {
+    const x = results[a];
+    const y = results[b];
+    return x && y ? `${(x / y).toFixed(1)}×` : "n/a";
+  };
   console.log("");
   console.log(`ratio ARC4 / rng.next      = ${r("seedrandom ARC4 (default)", "ours: rng.next()")}`);
   console.log(`ratio Alea / rng.next      = ${r("seedrandom.alea", "ours: rng.next()")}`);
@@ -206,20 +290,30 @@ function benchGenerators(lib, seedrandom) {
 // ---------------------------------------------------------------------------------------------
 // (c) the best-of-N kernel
 
-/** The same kernel written the naive way: arrays of objects, seedrandom ARC4, Box–Muller. */
+/**
+ * The same kernel written the naive way: arrays of objects, seedrandom ARC4, Box–Muller.
+ * @param {Float64Array} ps
+ * @param {number} nMax
+ * @param {number} separation
+ * @param {() => number} random
+ * @returns {number[]}
+ */
 function naiveBestOfN(ps, nMax, separation, random) {
+  /** @type {number[]} */
   const hits = new Array(nMax).fill(0);
   for (const p of ps) {
+    /** @type {{correct: boolean, score: number}[]} */
     const samples = [];
     for (let i = 0; i < nMax; i++) {
       const correct = random() < p;
       const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
       samples.push({ correct, score: z + (correct ? separation : 0) });
     }
+    /** @type {{correct: boolean, score: number} | null} */
     let best = null;
     samples.forEach((sample, i) => {
       if (best === null || sample.score > best.score) best = sample;
-      hits[i] += best.correct ? 1 : 0;
+      hits[i] = (hits[i] ?? 0) + (best.correct ? 1 : 0);
     });
   }
   return hits.map((h) => h / ps.length);
@@ -238,6 +332,10 @@ function pythonWithNumpy() {
   return { python, env, version: probe.stdout.trim() };
 }
 
+/**
+ * @param {Library} lib
+ * @param {SeedRandom | null} seedrandom
+ */
 function benchKernel(lib, seedrandom) {
   const questions = 10_000;
   const nMax = 256;
@@ -255,14 +353,18 @@ function benchKernel(lib, seedrandom) {
   } else {
     for (let i = 0; i < questions; i++) ps[i] = (i + 0.5) / questions;
   }
+  /** @type {Row[]} */
   const rows = [];
+  /** @type {{ours?: number, numpy?: number, naive?: number, oursAcc?: ArrayLike<number> | null, numpyAcc?: number[], naiveAcc?: number[] | null}} */
   const out = {};
   if (typeof lib.bestOfNKernel === "function" && lib.makeRng) {
     const rng = lib.makeRng("bench-kernel");
+    /** @type {ArrayLike<number> | null} */
     let acc = null;
     out.ours = time(() => {
-      acc = lib.bestOfNKernel(ps, nMax, separation, rng);
-      return acc[nMax - 1];
+      const curve = /** @type {ArrayLike<number>} */ (lib.bestOfNKernel(ps, nMax, separation, rng));
+      acc = curve;
+      return curve[nMax - 1] ?? 0;
     });
     out.oursAcc = acc;
     rows.push([
@@ -302,10 +404,12 @@ function benchKernel(lib, seedrandom) {
   }
   if (seedrandom) {
     const random = seedrandom("bench-naive");
+    /** @type {number[] | null} */
     let acc = null;
     out.naive = time(() => {
-      acc = naiveBestOfN(ps, nMax, separation, random);
-      return acc[nMax - 1];
+      const curve = naiveBestOfN(ps, nMax, separation, random);
+      acc = curve;
+      return curve[nMax - 1] ?? 0;
     });
     out.naiveAcc = acc;
     rows.push([
@@ -323,9 +427,9 @@ function benchKernel(lib, seedrandom) {
   const shown = [1, 4, 16, 64, 256];
   const agreement = shown.map((n) => {
     const cells = [`N = ${n}`];
-    for (const key of ["oursAcc", "numpyAcc", "naiveAcc"])
-      cells.push(out[key] ? out[key][n - 1].toFixed(4) : "—");
-    const a = out.oursAcc ? out.oursAcc[n - 1] : out.naiveAcc ? out.naiveAcc[n - 1] : 0.5;
+    for (const curve of [out.oursAcc, out.numpyAcc, out.naiveAcc])
+      cells.push(curve ? (curve[n - 1] ?? NaN).toFixed(4) : "—");
+    const a = (out.oursAcc ?? out.naiveAcc)?.[n - 1] ?? 0.5;
     cells.push(Math.sqrt((a * (1 - a)) / questions).toFixed(4));
     return cells;
   });
@@ -344,7 +448,14 @@ function benchKernel(lib, seedrandom) {
 // ---------------------------------------------------------------------------------------------
 // (d) exact vs Monte Carlo
 
-/** Composite Simpson rule with `m` (even) intervals: an independent reference for quadrature. */
+/**
+ * Composite Simpson rule with `m` (even) intervals: an independent reference for quadrature.
+ * @param {(x: number) => number} f
+ * @param {number} a
+ * @param {number} b
+ * @param {number} m
+ * @returns {number}
+ */
 function simpson(f, a, b, m) {
   const h = (b - a) / m;
   let s = f(a) + f(b);
@@ -352,6 +463,7 @@ function simpson(f, a, b, m) {
   return (s * h) / 3;
 }
 
+/** @param {Library} lib */
 function benchExactVsMonteCarlo(lib) {
   const target = 1e-9;
   console.log(
@@ -359,7 +471,9 @@ function benchExactVsMonteCarlo(lib) {
       `√(c(1 − c)/T), so reaching ${target} needs T = c(1 − c)/(${target})² trials; the MC time is ` +
       `the measured time per trial × T (extrapolated, not run).\n`,
   );
+  /** @type {Row[]} */
   const rows = [];
+  /** @type {ExactMethod[]} */
   const methods = [];
   const rng = lib.makeRng ? lib.makeRng("bench-mc") : null;
 
@@ -412,8 +526,8 @@ function benchExactVsMonteCarlo(lib) {
     const p = 0.3;
     const n = 16;
     const d = 1;
-    const phi = (x) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    const integrand = (x) => {
+    const phi = (/** @type {number} */ x) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    const integrand = (/** @type {number} */ x) => {
       const g = p * lib.normalCdf(x - d) + (1 - p) * lib.normalCdf(x);
       return n * p * phi(x - d) * Math.pow(g, n - 1);
     };
@@ -471,30 +585,39 @@ function benchExactVsMonteCarlo(lib) {
     methods.push({ name: "markovRevisionAccuracy", skip: "markovRevisionAccuracy or makeRng not exported" });
 
   for (const m of methods) {
-    if (m.skip) {
-      rows.push([m.name, `skipped: ${m.skip}`, "", "", "", "", "", ""]);
-      goal("SKIP", `${m.name}: ${m.skip}`);
+    const { exact, evals, mcTrial, trials, reference } = m;
+    if (
+      m.skip ||
+      !exact ||
+      !mcTrial ||
+      evals === undefined ||
+      trials === undefined ||
+      reference === undefined
+    ) {
+      const why = m.skip ?? "incomplete benchmark entry";
+      rows.push([m.name, `skipped: ${why}`, "", "", "", "", "", ""]);
+      goal("SKIP", `${m.name}: ${why}`);
       continue;
     }
-    const value = m.exact();
+    const value = exact();
     const exactMs =
       time(() => {
         let s = 0;
-        for (let i = 0; i < m.evals; i++) s += m.exact();
+        for (let i = 0; i < evals; i++) s += exact();
         return s;
-      }) / m.evals;
+      }) / evals;
     let hits = 0;
     const mcMs =
       time(() => {
         hits = 0;
-        for (let i = 0; i < m.trials; i++) hits += m.mcTrial();
+        for (let i = 0; i < trials; i++) hits += mcTrial();
         return hits;
-      }) / m.trials;
+      }) / trials;
     const needed = (value * (1 - value)) / (target * target);
     const mcTotal = mcMs * needed;
     const speedup = mcTotal / exactMs;
-    const error = Math.abs(value - m.reference);
-    const mcCheck = Math.abs(hits / m.trials - value) / Math.sqrt((value * (1 - value)) / m.trials);
+    const error = Math.abs(value - reference);
+    const mcCheck = Math.abs(hits / trials - value) / Math.sqrt((value * (1 - value)) / trials);
     rows.push([
       m.name,
       value.toPrecision(12),
@@ -555,7 +678,7 @@ function main() {
     try {
       section();
     } catch (error) {
-      console.log(`\nsection skipped after an error: ${error && error.stack ? error.stack : error}`);
+      console.log(`\nsection skipped after an error: ${describeError(error)}`);
     }
   }
   console.log("\nGoals\n");
@@ -566,6 +689,6 @@ function main() {
 try {
   main();
 } catch (error) {
-  console.log(`bench stopped early: ${error && error.stack ? error.stack : error}`);
+  console.log(`bench stopped early: ${describeError(error)}`);
 }
 process.exitCode = 0;

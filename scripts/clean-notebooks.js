@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run clean-notebooks`: put notebooks into their committed form
  * (STYLE.md C.6: outputs are not committed; CI executes notebooks fresh).
@@ -52,8 +53,13 @@ const CELL_ID = /^[a-zA-Z0-9-_]{1,64}$/;
 // eslint-disable-next-line no-control-regex -- \x1c-\x1e are line breaks to Python, so they must be here
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
-/** Splits text into lines that keep their line breaks, like Python's `text.splitlines(True)`. */
+/**
+ * Splits text into lines that keep their line breaks, like Python's `text.splitlines(True)`.
+ * @param {string} text
+ * @returns {string[]}
+ */
 function splitLines(text) {
+  /** @type {string[]} */
   const lines = [];
   let start = 0;
   for (const match of text.matchAll(LINE_BREAK)) {
@@ -65,12 +71,20 @@ function splitLines(text) {
   return lines;
 }
 
-/** A source or text field in nbformat's on-disk form: an array of lines. */
+/**
+ * A source or text field in nbformat's on-disk form: an array of lines.
+ * @param {unknown} value a string or an array of strings
+ * @returns {string[]}
+ */
 function asLines(value) {
   return splitLines(Array.isArray(value) ? value.join("") : String(value ?? ""));
 }
 
-/** A fresh random cell id, as nbformat makes them (8 hex digits). */
+/**
+ * A fresh random cell id, as nbformat makes them (8 hex digits).
+ * @param {Set<unknown>} taken
+ * @returns {string}
+ */
 function newCellId(taken) {
   for (;;) {
     const id = crypto.randomBytes(4).toString("hex");
@@ -78,14 +92,19 @@ function newCellId(taken) {
   }
 }
 
-/** Returns a copy of `value` with object keys sorted recursively (Jupyter writes sort_keys=True). */
+/**
+ * Returns a copy of `value` with object keys sorted recursively (Jupyter writes sort_keys=True).
+ * @param {unknown} value
+ * @returns {unknown}
+ */
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
+    const object = /** @type {Record<string, unknown>} */ (value);
     return Object.fromEntries(
-      Object.keys(value)
+      Object.keys(object)
         .sort()
-        .map((k) => [k, sortKeys(value[k])]),
+        .map((k) => [k, sortKeys(object[k])]),
     );
   }
   return value;
@@ -106,7 +125,7 @@ function cleanNotebook(notebook) {
   const taken = new Set();
   for (const cell of nb.cells) {
     if (typeof cell.id !== "string" || !CELL_ID.test(cell.id) || taken.has(cell.id)) {
-      cell.id = newCellId(new Set([...taken, ...nb.cells.map((c) => c.id)]));
+      cell.id = newCellId(new Set([...taken, ...nb.cells.map((/** @type {{id?: unknown}} */ c) => c.id)]));
     }
     taken.add(cell.id);
     cell.source = asLines(cell.source);
@@ -124,14 +143,23 @@ function cleanNotebook(notebook) {
   return nb;
 }
 
-/** Serialises a notebook the way Jupyter (nbformat) writes it. */
+/**
+ * Serialises a notebook the way Jupyter (nbformat) writes it.
+ * @param {unknown} nb
+ * @returns {string}
+ */
 function formatNotebook(nb) {
   return JSON.stringify(sortKeys(nb), null, 1) + "\n";
 }
 
-/** The .ipynb files named by `args` (files or folders); notebooks/ when none. Sorted. */
+/**
+ * The .ipynb files named by `args` (files or folders); notebooks/ when none. Sorted.
+ * @param {string[]} args
+ * @returns {string[]}
+ */
 function notebookFiles(args) {
   const targets = args.length > 0 ? args : [path.join(REPO_ROOT, "notebooks")];
+  /** @type {string[]} */
   const files = [];
   for (const target of targets) {
     if (fs.statSync(target).isDirectory()) {
@@ -147,10 +175,14 @@ function notebookFiles(args) {
 
 /**
  * Cleans `files` in place, or with check=true only reports them.
+ * @param {string[]} files
+ * @param {{check?: boolean, log?: (message: string) => void}} [options]
  * @returns {{changed: string[], failed: string[]}} files that changed (or would), and files that could not be read
  */
 function cleanFiles(files, { check = false, log = console.log } = {}) {
+  /** @type {string[]} */
   const changed = [];
+  /** @type {string[]} */
   const failed = [];
   for (const file of files) {
     let before;
@@ -170,6 +202,10 @@ function cleanFiles(files, { check = false, log = console.log } = {}) {
   return { changed, failed };
 }
 
+/**
+ * @param {string[]} argv
+ * @returns {number} exit status
+ */
 function main(argv) {
   const check = argv.includes("--check");
   const unknown = argv.filter((a) => a.startsWith("-") && a !== "--check");
@@ -181,7 +217,7 @@ function main(argv) {
   }
   const files = notebookFiles(argv.filter((a) => !a.startsWith("-")));
   const { changed, failed } = cleanFiles(files, { check, log: console.error });
-  const rel = (f) => path.relative(process.cwd(), f) || f;
+  const rel = (/** @type {string} */ f) => path.relative(process.cwd(), f) || f;
   if (check) {
     if (changed.length > 0) {
       console.error(

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run kernel:install`: register the kernelspec `tslab` with the user's
  * Jupyter, so JupyterLab, classic Notebook and VS Code started anywhere offer

@@ -1,7 +1,8 @@
+// @ts-check
 /**
  * Finding a Python that can run Jupyter, and the environment the project's
  * kernelspec needs. Shared by scripts/setup-jupyter.js, install-kernel.js,
- * start.js and the notebook tests (test/notebooks/runner.ts).
+ * start.js, the notebook runner (scripts/notebooks/runner.js) and the tests.
  *
  * Why this exists: on the project's machines the `python3` first on PATH is
  * often a pyenv or venv Python without Jupyter, while Debian's /usr/bin/python3
@@ -25,19 +26,34 @@ const KERNEL_NAME = "tslab";
 /** Display name shown by Jupyter frontends for the project kernel. */
 const KERNEL_DISPLAY_NAME = "TypeScript (ttc-workbook)";
 
+/**
+ * A Python with Jupyter, and the argv prefix that runs `jupyter` with it.
+ * @typedef {object} FoundPython
+ * @property {string} python the interpreter (absolute path or command name)
+ * @property {string[]} jupyter `[python, "-m", "jupyter"]`
+ */
+
 /** The Python modules a usable Jupyter must provide. */
 const REQUIRED_MODULES = ["nbclient", "nbconvert", "jupyter_client"];
 
+/** Where to look for a Python with Jupyter when $TTC_PYTHON_SEARCH is not set. */
+const DEFAULT_PYTHON_SEARCH = ["/usr/bin/python3", "python3"];
+
 /**
- * The Pythons to try, in order: $TTC_PYTHON (if set), Debian's
- * /usr/bin/python3, then `python3` as found on PATH. Duplicates are dropped.
+ * The Pythons to try, in order: $TTC_PYTHON (if set), then the search list:
+ * Debian's /usr/bin/python3 and `python3` as found on PATH, or instead the
+ * entries of $TTC_PYTHON_SEARCH (a PATH-style list; set but empty searches
+ * nothing; the tests use it to stand for a machine without Jupyter).
+ * Duplicates are dropped.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string[]}
  */
 function pythonCandidates(env = process.env) {
   const candidates = [];
   if (env.TTC_PYTHON) candidates.push(env.TTC_PYTHON);
-  candidates.push("/usr/bin/python3", "python3");
+  const search = env.TTC_PYTHON_SEARCH;
+  if (search === undefined) candidates.push(...DEFAULT_PYTHON_SEARCH);
+  else candidates.push(...search.split(path.delimiter).filter((p) => p !== ""));
   return [...new Set(candidates)];
 }
 
@@ -61,9 +77,7 @@ function hasJupyter(python, env = process.env) {
  * When $TTC_PYTHON is set but lacks Jupyter, the search goes on to the other
  * candidates; callers that care can compare the result with $TTC_PYTHON.
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {{python: string, jupyter: string[]} | null} `python` is the
- *   interpreter, `jupyter` the argv prefix that runs the `jupyter` command
- *   with it (`[python, "-m", "jupyter"]`); null when none qualifies.
+ * @returns {FoundPython | null} null when none qualifies.
  */
 function findPython(env = process.env) {
   for (const python of pythonCandidates(env)) {
@@ -97,17 +111,20 @@ function kernelEnv(env = process.env) {
  * True when `python` (with Jupyter) can also import `module`, e.g. "jupyterlab".
  * @param {string} python
  * @param {string} module
+ * @param {NodeJS.ProcessEnv} [env]
  * @returns {boolean}
  */
-function canImport(python, module) {
-  return spawnSync(python, ["-c", `import ${module}`], { stdio: "ignore", timeout: 30_000 }).status === 0;
+function canImport(python, module, env = process.env) {
+  return (
+    spawnSync(python, ["-c", `import ${module}`], { env, stdio: "ignore", timeout: 30_000 }).status === 0
+  );
 }
 
 /** Message telling the user how to get Jupyter, used when findPython() fails. */
 const MISSING_JUPYTER_HELP =
   "No Python with Jupyter (nbclient, nbconvert, jupyter_client) was found.\n" +
-  "Tried: $TTC_PYTHON, /usr/bin/python3, python3 on PATH.\n" +
-  "Fix: run `npm run setup`, or set TTC_PYTHON to a Python that has Jupyter.";
+  "Tried: $TTC_PYTHON, then /usr/bin/python3 and python3 on PATH (or $TTC_PYTHON_SEARCH).\n" +
+  "Fix: run `npm run setup` (`npm start` runs it for you), or set TTC_PYTHON to a Python that has Jupyter.";
 
 module.exports = {
   REPO_ROOT,
@@ -115,6 +132,7 @@ module.exports = {
   KERNEL_NAME,
   KERNEL_DISPLAY_NAME,
   REQUIRED_MODULES,
+  DEFAULT_PYTHON_SEARCH,
   MISSING_JUPYTER_HELP,
   pythonCandidates,
   hasJupyter,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds a chapter notebook from its plain-text source, so chapters can be
  * written and reviewed as ordinary text and diffs stay readable.
@@ -19,8 +20,20 @@ const fs = require("fs");
 const path = require("path");
 const crypto = require("crypto");
 
+/**
+ * A cell of a percent-format source: its kind and its lines.
+ * @typedef {{ type: "markdown" | "nav" | "code", lines: string[] }} SourceCell
+ */
+
+/**
+ * Splits a percent-format source into cells (blank lines at either end dropped).
+ * @param {string} text
+ * @returns {SourceCell[]}
+ */
 function parse(text) {
+  /** @type {SourceCell[]} */
   const cells = [];
+  /** @type {SourceCell | null} */
   let current = null;
   for (const line of text.split("\n")) {
     const marker = /^\/\/ %%(?: \[(markdown|nav)\])?\s*$/.exec(line);
@@ -38,32 +51,50 @@ function parse(text) {
     else current.lines.push(line);
   }
   for (const c of cells) {
-    while (c.lines.length && c.lines[c.lines.length - 1].trim() === "") c.lines.pop();
-    while (c.lines.length && c.lines[0].trim() === "") c.lines.shift();
+    while (c.lines.length && c.lines[c.lines.length - 1]?.trim() === "") c.lines.pop();
+    while (c.lines.length && c.lines[0]?.trim() === "") c.lines.shift();
   }
   return cells.filter((c) => c.lines.length > 0);
 }
 
-/** Human title of a chapter from its file name: "02-the-problem" → "02 The problem". */
+/**
+ * Human title of a chapter from its file name: "02-the-problem" → "02 The problem".
+ * @param {string} name
+ * @returns {string}
+ */
 function chapterTitle(name) {
   const [num, ...words] = name.split("-");
   const text = words.join(" ");
   return `${num} ${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-/** The navigation line for chapter `name` among `chapters` (sorted names). */
+/**
+ * The navigation line for chapter `name` among `chapters` (sorted names).
+ * @param {string} name
+ * @param {string[]} chapters
+ * @returns {string}
+ */
 function navLine(name, chapters) {
   const i = chapters.indexOf(name);
+  const prev = chapters[i - 1];
+  const next = chapters[i + 1];
   const parts = [];
-  if (i > 0) parts.push(`[← ${chapterTitle(chapters[i - 1])}](${chapters[i - 1]}.ipynb)`);
+  if (i > 0 && prev !== undefined) parts.push(`[← ${chapterTitle(prev)}](${prev}.ipynb)`);
   parts.push("[Contents](../README.md#chapters)");
-  if (i >= 0 && i < chapters.length - 1)
-    parts.push(`[${chapterTitle(chapters[i + 1])} →](${chapters[i + 1]}.ipynb)`);
+  if (i >= 0 && next !== undefined) parts.push(`[${chapterTitle(next)} →](${next}.ipynb)`);
   return parts.join(" · ");
 }
 
+/**
+ * The clean nbformat 4.5 notebook for chapter `name` (cell ids derived from name and position).
+ * @param {string} name
+ * @param {SourceCell[]} cells
+ * @param {string[]} [chapters] every chapter's name, sorted, for the navigation line
+ */
 function toNotebook(name, cells, chapters = [name]) {
-  cells = cells.map((c) => (c.type === "nav" ? { type: "markdown", lines: [navLine(name, chapters)] } : c));
+  cells = cells.map((c) =>
+    c.type === "nav" ? { type: /** @type {const} */ ("markdown"), lines: [navLine(name, chapters)] } : c,
+  );
   return {
     cells: cells.map((c, i) => {
       const id = crypto.createHash("sha1").update(`${name}:${i}`).digest("hex").slice(0, 8);
@@ -87,6 +118,11 @@ function toNotebook(name, cells, chapters = [name]) {
   };
 }
 
+/**
+ * Rebuilds notebooks/NAME.ipynb from notebooks/src/NAME.ts; returns the path written.
+ * @param {string} sourcePath
+ * @returns {string}
+ */
 function build(sourcePath) {
   const name = path.basename(sourcePath).replace(/\.ts$/, "");
   const cells = parse(fs.readFileSync(sourcePath, "utf8"));

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm start`: build the library, then open the workbook in Jupyter.
  *
  * 1. Rebuilds dist/ with `npm run build` when dist/index.js is missing or older
  *    than anything in lib/ or the tsconfigs (notebooks import the compiled
  *    library, STYLE.md C.6).
- * 2. Finds a Python with Jupyter (scripts/jupyter.js); if there is none, says
- *    to run `npm run setup` and exits 1.
+ * 2. Finds a Python with Jupyter (scripts/jupyter.js); if there is none, sets
+ *    one up with the same steps as `npm run setup` (scripts/setup-jupyter.js:
+ *    Debian's packages with apt-get as root, else pip --user, printing what it
+ *    installs), or, where it cannot, prints exactly what to run and exits 1.
  * 3. Runs JupyterLab if that Python can import `jupyterlab`, else the classic
  *    Notebook, on 127.0.0.1 without opening a browser, rooted at notebooks/,
  *    with JUPYTER_PATH including the project's jupyter/ folder so the kernel
@@ -27,18 +30,16 @@
 const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const {
-  REPO_ROOT,
-  KERNEL_DISPLAY_NAME,
-  MISSING_JUPYTER_HELP,
-  findPython,
-  kernelEnv,
-  canImport,
-} = require("./jupyter");
+const { REPO_ROOT, KERNEL_DISPLAY_NAME, findPython, kernelEnv, canImport } = require("./jupyter");
+const { setupJupyter } = require("./setup-jupyter");
 
 const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-/** Newest modification time (ms) of the files under `dir`, recursively; 0 when there are none. */
+/**
+ * Newest modification time (ms) of the files under `dir`, recursively; 0 when there are none.
+ * @param {string} dir
+ * @returns {number}
+ */
 function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;
   let newest = 0;
@@ -81,9 +82,15 @@ function ensureBuilt() {
   return false;
 }
 
-/** Chooses JupyterLab when installed, else classic Notebook; returns the argv after `python`. */
+/**
+ * Chooses JupyterLab when installed, else classic Notebook; returns the argv after `python`.
+ * @param {string} python
+ * @param {string[]} extraArgs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{app: string, args: string[]}}
+ */
 function jupyterArgs(python, extraArgs, env) {
-  const lab = canImport(python, "jupyterlab");
+  const lab = canImport(python, "jupyterlab", env);
   const args = [
     "-m",
     lab ? "jupyterlab" : "notebook",
@@ -97,10 +104,15 @@ function jupyterArgs(python, extraArgs, env) {
   return { app: lab ? "JupyterLab" : "classic Notebook", args: [...args, ...extraArgs] };
 }
 
-/** Copies a child's output stream to ours, calling `onUrl` for each http://127.0.0.1 URL it prints. */
+/**
+ * Copies a child's output stream to ours, calling `onUrl` for each http://127.0.0.1 URL it prints.
+ * @param {import("node:stream").Readable} stream
+ * @param {NodeJS.WriteStream} target
+ * @param {(url: string) => void} onUrl
+ */
 function echo(stream, target, onUrl) {
   let pending = "";
-  stream.on("data", (chunk) => {
+  stream.on("data", (/** @type {Buffer} */ chunk) => {
     target.write(chunk);
     pending += chunk.toString("utf8");
     const lines = pending.split("\n");
@@ -115,20 +127,29 @@ function echo(stream, target, onUrl) {
 function main() {
   if (!ensureBuilt()) return 1;
 
-  const found = findPython();
+  let found = findPython();
   if (!found) {
-    console.error(`start: ${MISSING_JUPYTER_HELP.replace(/\n/g, "\nstart: ")}`);
-    return 1;
+    console.log(
+      "start: no Python with Jupyter found; setting it up first (the same steps as `npm run setup`).",
+    );
+    found = setupJupyter({ prefix: "start: setup" });
+    if (!found) {
+      console.error(
+        "start: Jupyter is not set up, so the workbook cannot start (see above for what to run).",
+      );
+      return 1;
+    }
   }
+  const python = found.python;
 
   fs.mkdirSync(NOTEBOOK_DIR, { recursive: true });
   const env = kernelEnv(process.env);
   if (process.env.TTC_TOKEN) env.JUPYTER_TOKEN = process.env.TTC_TOKEN;
-  const { app, args } = jupyterArgs(found.python, process.argv.slice(2), env);
-  console.log(`start: launching ${app}: ${found.python} ${args.join(" ")}`);
+  const { app, args } = jupyterArgs(python, process.argv.slice(2), env);
+  console.log(`start: launching ${app}: ${python} ${args.join(" ")}`);
   console.log(`start: JUPYTER_PATH=${env.JUPYTER_PATH}`);
 
-  const child = spawn(found.python, args, {
+  const child = spawn(python, args, {
     cwd: NOTEBOOK_DIR, // kernels started without a notebook path (REST clients) get notebooks/ as cwd
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -136,7 +157,7 @@ function main() {
   });
 
   let hinted = false;
-  const onUrl = (url) => {
+  const onUrl = (/** @type {string} */ url) => {
     if (hinted) return;
     hinted = true;
     // Jupyter masks a token it was given (`?token=...`); show the real one we passed.
@@ -152,7 +173,7 @@ function main() {
   echo(child.stdout, process.stdout, onUrl);
   echo(child.stderr, process.stderr, onUrl);
 
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
     process.on(signal, () => {
       console.log(`start: received ${signal}; stopping Jupyter (it shuts its kernels down).`);
       // Jupyter has no SIGHUP handler (it would die without stopping its kernels): send SIGTERM instead.
@@ -162,7 +183,7 @@ function main() {
   }
 
   child.on("error", (err) => {
-    console.error(`start: could not run ${found.python}: ${err.message}`);
+    console.error(`start: could not run ${python}: ${err.message}`);
     process.exitCode = 1;
   });
   child.on("exit", (code, signal) => {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The book's API reference: TypeDoc (configured by typedoc.json at the repo
  * root: entry point lib/index.ts, internal helpers excluded) renders the
@@ -72,6 +73,7 @@ function runTypedoc(outDir) {
  */
 function inlineIconReferences(apiDir) {
   let count = 0;
+  /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
@@ -97,6 +99,7 @@ function inlineIconReferences(apiDir) {
  * @returns {Map<string, string>}
  */
 function apiLinks(apiDir, prefix = "api") {
+  /** @type {Map<string, string>} */
   const links = new Map();
   for (const kind of KIND_DIRS) {
     const dir = path.join(apiDir, kind);
@@ -105,7 +108,7 @@ function apiLinks(apiDir, prefix = "api") {
       if (!file.endsWith(".html")) continue;
       const head = fs.readFileSync(path.join(dir, file), "utf8").slice(0, 4000);
       const title = /<title>([^<|]+?)\s*\|/.exec(head);
-      const name = title ? title[1].trim() : file.replace(/\.html$/, "");
+      const name = title?.[1] ? title[1].trim() : file.replace(/\.html$/, "");
       if (!links.has(name)) links.set(name, `${prefix}/${kind}/${file}`);
     }
   }

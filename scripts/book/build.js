@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run book`: executes every chapter notebook and writes the workbook as
  * a static site that opens from disk, with no kernel and no network.
@@ -8,9 +9,9 @@
  * Steps:
  * 1. build dist/ (the notebooks import the compiled library), unless --skip-dist;
  * 2. execute notebooks/NN-*.ipynb headlessly with the runner the notebook
- *    tests use (test/notebooks/run_notebook.py, nbclient + tslab), --jobs at a
- *    time (default 2); any cell that is not ok fails the build, naming the
- *    notebook and the cell;
+ *    tests use (scripts/notebooks/runner.js: run_notebook.py, nbclient + tslab),
+ *    --jobs at a time (default 2); the runner's verdict decides: any problem it
+ *    reports fails the build, naming the notebook and the cell;
  * 3. TypeDoc renders the library's TSDoc into DIR/api/ (typedoc.json), unless --skip-api;
  * 4. writes DIR/index.html, one page per chapter, DIR/notebooks/*.ipynb (the
  *    executed notebooks), and the shared files: plotly.min.js (once, from
@@ -27,10 +28,58 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const { REPO_ROOT } = require("../jupyter");
-const { reportFailures, runNotebook, requirePython, runLimited } = require("./execute");
+const { runNotebook, requirePython, runLimited } = require("../notebooks/runner");
 const { runTypedoc, inlineIconReferences, apiLinks } = require("./api");
 const { chapterInfo, renderChapter, renderIndex, PLOTLY_MIME } = require("./render");
 const { escapeHtml } = require("./markdown");
+
+/**
+ * Command-line options of the book build.
+ * @typedef {object} BookOptions
+ * @property {string} out output folder
+ * @property {string} notebooks folder of the chapter notebooks
+ * @property {number} jobs notebooks executed at a time
+ * @property {boolean} skipDist do not rebuild dist/
+ * @property {boolean} skipApi do not run TypeDoc
+ */
+
+/**
+ * One chapter page in build-info.json.
+ * @typedef {object} PageInfo
+ * @property {string} name
+ * @property {string} file
+ * @property {string} title
+ * @property {number} bytes
+ * @property {number} charts
+ * @property {number} sliders
+ * @property {number} seconds
+ * @property {string | null} time
+ * @property {number | null} minutes
+ */
+
+/**
+ * build-info.json.
+ * @typedef {object} BuildInfo
+ * @property {string} builtAt
+ * @property {string | null} commit
+ * @property {boolean | null} dirty
+ * @property {string} notebooksSha256
+ * @property {string} node
+ * @property {number | null} apiWarnings
+ * @property {PageInfo[]} pages
+ * @property {string[]} warnings
+ */
+
+/**
+ * A chapter once executed: what the index page and the navigation need.
+ * @typedef {{name: string, title: string, time: string | null, minutes: number | null, seconds: number, charts: number}} Chapter
+ */
+
+/**
+ * @param {unknown} error
+ * @returns {string}
+ */
+const errorMessage = (error) => (error instanceof Error ? error.message : String(error));
 
 /** Chapter notebook names, as the notebook tests require them. */
 const CHAPTER_FILE = /^\d\d-[a-z0-9-]+\.ipynb$/;
@@ -44,6 +93,10 @@ const MARKER = ".ttc-book";
 /** The default output folder (git-ignored); `npm run docs` also writes its api/ subfolder. */
 const DEFAULT_OUT = path.join(REPO_ROOT, "build", "book");
 
+/**
+ * @param {string[]} argv the arguments after `build.js`
+ * @returns {BookOptions}
+ */
 function parseArgs(argv) {
   const options = {
     out: DEFAULT_OUT,
@@ -80,6 +133,7 @@ function parseArgs(argv) {
 /**
  * Empties `dir` if it is the default build/book, or this script made it, or it
  * is empty or missing; refuses any other folder (so `--out ~` cannot delete a home).
+ * @param {string} dir
  */
 function prepareOutDir(dir) {
   if (fs.existsSync(dir)) {
@@ -95,6 +149,10 @@ function prepareOutDir(dir) {
   fs.writeFileSync(path.join(dir, MARKER), "made by scripts/book/build.js; emptied on every build\n");
 }
 
+/**
+ * @param {string} from
+ * @param {string} to
+ */
 function copyDir(from, to) {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -105,7 +163,10 @@ function copyDir(from, to) {
   }
 }
 
-/** plotly.min.js, KaTeX's stylesheet and fonts, and the book's stylesheet. */
+/**
+ * plotly.min.js, KaTeX's stylesheet and fonts, and the book's stylesheet.
+ * @param {string} out
+ */
 function copyAssets(out) {
   fs.copyFileSync(require.resolve("plotly.js-dist-min"), path.join(out, "plotly.min.js"));
   const katexDist = path.join(path.dirname(require.resolve("katex/package.json")), "dist");
@@ -115,9 +176,13 @@ function copyAssets(out) {
   fs.copyFileSync(path.join(__dirname, "book.css"), path.join(out, "book.css"));
 }
 
-/** Commit, dirty flag and a hash of the chapter sources, for the footer and build-info.json. */
+/**
+ * Commit, dirty flag and a hash of the chapter sources, for the footer and build-info.json.
+ * @param {string[]} notebookPaths
+ * @returns {{commit: string | null, dirty: boolean | null, notebooksSha256: string}}
+ */
 function sourceInfo(notebookPaths) {
-  const git = (args) => {
+  const git = (/** @type {string[]} */ args) => {
     const r = spawnSync("git", args, { cwd: REPO_ROOT, encoding: "utf8" });
     return r.status === 0 ? r.stdout.trim() : null;
   };
@@ -131,14 +196,25 @@ function sourceInfo(notebookPaths) {
   };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * @param {string | number} s
+ * @param {number} n
+ * @param {boolean} [right] pad on the left (right-align)
+ * @returns {string}
+ */
 function pad(s, n, right = false) {
   s = String(s);
   return right ? s.padStart(n) : s.padEnd(n);
 }
 
+/**
+ * Executes the chapters and writes the book (see the top of this file).
+ * @param {BookOptions} options
+ * @returns {Promise<BuildInfo>}
+ */
 async function buildBook(options) {
   const started = Date.now();
   const out = options.out;
@@ -183,9 +259,9 @@ async function buildBook(options) {
       try {
         report = await runNotebook(nbPath, { outputPath, python });
       } catch (error) {
-        return { name, nbPath, outputPath, failures: [`${shown}: ${error.message}`], seconds: 0 };
+        return { name, nbPath, outputPath, failures: [`${shown}: ${errorMessage(error)}`], seconds: 0 };
       }
-      const failures = reportFailures(shown, report);
+      const { failures } = report;
       console.log(
         `book:   ${pad(shown, 40)} ${failures.length ? "FAILED" : "ok    "} ${pad(report.total_seconds.toFixed(1), 6, true)} s`,
       );
@@ -227,29 +303,34 @@ async function buildBook(options) {
     (source.dirty ? " with uncommitted changes in lib/ or notebooks/" : "") +
     ` · Node ${escapeHtml(process.version)} · each notebook executed with the tslab kernel.`;
 
+  /** @type {import("./render").NotebookLike[]} */
   const notebooks = runs.map((r) => JSON.parse(fs.readFileSync(r.outputPath, "utf8")));
+  /** @type {Chapter[]} */
   const chapters = runs.map((r, i) => ({
     name: r.name,
-    ...chapterInfo(notebooks[i], r.name),
+    ...chapterInfo(notebooks[i] ?? { cells: [] }, r.name),
     seconds: r.seconds,
+    charts: 0,
   }));
   const names = new Set(chapters.map((c) => c.name));
+  /** @type {string[]} */
   const warnings = [];
+  /** @type {PageInfo[]} */
   const pages = [];
   chapters.forEach((ch, i) => {
-    const nb = notebooks[i];
+    const nb = notebooks[i] ?? { cells: [] };
     const rendered = renderChapter({
       nb,
       name: ch.name,
-      prev: i > 0 ? chapters[i - 1] : null,
-      next: i < chapters.length - 1 ? chapters[i + 1] : null,
+      prev: chapters[i - 1] ?? null,
+      next: chapters[i + 1] ?? null,
       chapters: names,
       apiLinks: links,
       notebookHref: `notebooks/${ch.name}.ipynb`,
       footer,
     });
     // Every chart output of the executed notebook must be on the page.
-    const expected = nb.cells
+    const expected = (nb.cells ?? [])
       .flatMap((c) => c.outputs ?? [])
       .filter((o) => o.data && o.data[PLOTLY_MIME] !== undefined).length;
     if (expected !== rendered.charts) {
@@ -322,13 +403,13 @@ if (require.main === module) {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`book: ${error.message}`);
+    console.error(`book: ${errorMessage(error)}`);
     process.exit(2);
   }
   buildBook(options).then(
     () => process.exit(0),
     (error) => {
-      console.error(`book: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`book: FAILED: ${errorMessage(error)}`);
       process.exit(1);
     },
   );

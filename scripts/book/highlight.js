@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A small TypeScript highlighter for the book's code cells: comments,
  * strings (template literals with their `${…}` parts highlighted as code),
@@ -39,14 +40,21 @@ const SPACE = /\s+/y;
 function highlightTs(code, options = {}) {
   const apiLinks = options.apiLinks ?? new Map();
   const linked = options.linked ?? new Set();
+  /** @type {string[]} */
   const out = [];
+  /** @param {string} cls @param {string} text */
   const span = (cls, text) => out.push(`<span class="${cls}">${escapeHtml(text)}</span>`);
 
-  /** Tokenizes code[i..) until the end, or (when `closeBrace`) the `}` closing a `${`. Returns the index after. */
+  /**
+   * Tokenizes code[i..) until the end, or (when `closeBrace`) the `}` closing a `${`. Returns the index after.
+   * @param {number} i
+   * @param {boolean} closeBrace
+   * @returns {number}
+   */
   function codeUntil(i, closeBrace) {
     let depth = 0;
     while (i < code.length) {
-      const c = code[i];
+      const c = /** @type {string} */ (code[i]);
       if (closeBrace && c === "}" && depth === 0) return i;
       if (c === "{") depth++;
       if (c === "}") depth--;
@@ -103,7 +111,7 @@ function highlightTs(code, options = {}) {
             out.push(`<span class="tok-ns">ttc</span>.`);
             if (!linked.has(name)) {
               linked.add(name);
-              const href = escapeHtml(apiLinks.get(name));
+              const href = escapeHtml(apiLinks.get(name) ?? "");
               out.push(
                 `<a class="api-link" href="${href}" title="API reference: ttc.${escapeHtml(name)}">${escapeHtml(name)}</a>`,
               );
@@ -126,7 +134,11 @@ function highlightTs(code, options = {}) {
     return i;
   }
 
-  /** A template literal starting at code[i] === "`"; returns the index after its closing backtick. */
+  /**
+   * A template literal starting at code[i] === "`"; returns the index after its closing backtick.
+   * @param {number} i
+   * @returns {number}
+   */
   function template(i) {
     let j = i + 1;
     let chunkStart = i;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Markdown for the book: markdown-it (installed with TypeDoc) with raw HTML
  * turned off, plus TeX math rendered at build time by KaTeX, so pages need
@@ -20,7 +21,23 @@
 const path = require("node:path");
 const katex = require("katex");
 
-/** markdown-it comes with TypeDoc; resolve it from there so a hoisting change cannot lose it. */
+/** @typedef {import("markdown-it")} MarkdownIt */
+/** @typedef {import("markdown-it").StateInline} StateInline */
+/** @typedef {import("markdown-it").StateBlock} StateBlock */
+
+/**
+ * What a render call may pass to the renderer (markdown-it's `env`).
+ * @typedef {object} MarkdownEnv
+ * @property {string[]} [warnings] KaTeX failures are appended here
+ * @property {string} [where] where the text comes from, for warnings (e.g. "01-context cell 4")
+ * @property {Set<string>} [headingIds] heading ids already used on the page
+ * @property {(href: string) => string} [rewriteLink] changes a link target
+ */
+
+/**
+ * markdown-it comes with TypeDoc; resolve it from there so a hoisting change cannot lose it.
+ * @returns {typeof import("markdown-it")}
+ */
 function loadMarkdownIt() {
   try {
     return require("markdown-it");
@@ -31,11 +48,16 @@ function loadMarkdownIt() {
 }
 const MarkdownIt = loadMarkdownIt();
 
+/** @type {Record<string, string>} */
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @param {unknown} text
+ * @returns {string}
+ */
 function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /**
@@ -43,7 +65,8 @@ function escapeHtml(text) {
  * On a parse error: the escaped source in a `.math-error` span, and a warning.
  * @param {string} tex
  * @param {boolean} display
- * @param {{warnings?: string[], where?: string}} env
+ * @param {MarkdownEnv} [env]
+ * @returns {string}
  */
 function renderMath(tex, display, env) {
   try {
@@ -67,9 +90,14 @@ function renderMath(tex, display, env) {
   }
 }
 
-const isSpace = (c) => c === " " || c === "\t" || c === "\n" || c === "\r";
+const isSpace = (/** @type {string | undefined} */ c) => c === " " || c === "\t" || c === "\n" || c === "\r";
 
-/** markdown-it inline rule for `$…$` and `$$…$$` inside a paragraph. */
+/**
+ * markdown-it inline rule for `$…$` and `$$…$$` inside a paragraph.
+ * @param {StateInline} state
+ * @param {boolean} silent
+ * @returns {boolean}
+ */
 function mathInline(state, silent) {
   const src = state.src;
   const start = state.pos;
@@ -105,11 +133,20 @@ function mathInline(state, silent) {
   return true;
 }
 
-/** markdown-it block rule: a line starting with `$$` up to the line ending with `$$`. */
+/**
+ * markdown-it block rule: a line starting with `$$` up to the line ending with `$$`.
+ * @param {StateBlock} state
+ * @param {number} startLine
+ * @param {number} endLine
+ * @param {boolean} silent
+ * @returns {boolean}
+ */
 function mathBlock(state, startLine, endLine, silent) {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false; // indented code
+  /** state.bMarks[line] etc., which markdown-it keeps for every line of the block. */
+  const at = (/** @type {number[]} */ marks, /** @type {number} */ line) => marks[line] ?? 0;
+  let pos = at(state.bMarks, startLine) + at(state.tShift, startLine);
+  let max = at(state.eMarks, startLine);
+  if (at(state.sCount, startLine) - state.blkIndent >= 4) return false; // indented code
   if (pos + 2 > max || state.src.slice(pos, pos + 2) !== "$$") return false;
   pos += 2;
 
@@ -129,9 +166,9 @@ function mathBlock(state, startLine, endLine, silent) {
   }
   if (!found) {
     for (line = startLine + 1; line < endLine; line++) {
-      pos = state.bMarks[line] + state.tShift[line];
-      max = state.eMarks[line];
-      if (pos < max && state.sCount[line] < state.blkIndent) break; // left the enclosing block
+      pos = at(state.bMarks, line) + at(state.tShift, line);
+      max = at(state.eMarks, line);
+      if (pos < max && at(state.sCount, line) < state.blkIndent) break; // left the enclosing block
       if (pos === max) return false; // a blank line before the closing $$: not display math
       const text = state.src.slice(pos, max).trimEnd();
       if (text.endsWith("$$")) {
@@ -147,7 +184,7 @@ function mathBlock(state, startLine, endLine, silent) {
   token.block = true;
   token.content = [
     firstLine,
-    state.getLines(startLine + 1, line, state.tShift[startLine], false),
+    state.getLines(startLine + 1, line, at(state.tShift, startLine), false),
     line > startLine ? lastLine : "",
   ]
     .filter((s) => s.trim() !== "")
@@ -158,7 +195,11 @@ function mathBlock(state, startLine, endLine, silent) {
   return true;
 }
 
-/** Jupyter's heading anchor: the heading's text with spaces replaced by "-". */
+/**
+ * Jupyter's heading anchor: the heading's text with spaces replaced by "-".
+ * @param {string} text
+ * @returns {string}
+ */
 function headingId(text) {
   return text.trim().replace(/\s+/g, "-");
 }
@@ -167,22 +208,25 @@ function headingId(text) {
  * A markdown renderer for the book.
  * @param {{highlight?: (code: string, lang: string) => string}} [options]
  *   `highlight` returns HTML for a fenced code block's content (escaped by it).
+ * @returns {MarkdownIt} call `.render(source, env)` with a MarkdownEnv
  */
 function createMarkdown(options = {}) {
+  const highlight = options.highlight;
   const md = new MarkdownIt({
     html: false,
     linkify: false,
     typographer: false,
-    highlight: options.highlight ? (code, lang) => options.highlight(code, lang) : null,
+    highlight: highlight ? (code, lang) => highlight(code, lang) : null,
   });
   md.inline.ruler.after("escape", "math_inline", mathInline);
   md.block.ruler.before("fence", "math_block", mathBlock, {
     alt: ["paragraph", "reference", "blockquote", "list"],
   });
-  md.renderer.rules.math_inline = (tokens, idx, _opts, env) => renderMath(tokens[idx].content, false, env);
+  md.renderer.rules.math_inline = (tokens, idx, _opts, env) =>
+    renderMath(tokens[idx]?.content ?? "", false, env);
   md.renderer.rules.math_display = (tokens, idx, _opts, env) => {
-    const html = renderMath(tokens[idx].content, true, env);
-    return tokens[idx].block ? `<div class="math-display">${html}</div>\n` : html;
+    const html = renderMath(tokens[idx]?.content ?? "", true, env);
+    return tokens[idx]?.block ? `<div class="math-display">${html}</div>\n` : html;
   };
 
   // Heading ids like Jupyter's, unique within one page (env.headingIds).
@@ -193,7 +237,7 @@ function createMarkdown(options = {}) {
     let id = headingId(text);
     for (let k = 1; used.has(id); k++) id = `${headingId(text)}-${k}`;
     used.add(id);
-    tokens[idx].attrSet("id", id);
+    tokens[idx]?.attrSet("id", id);
     return self.renderToken(tokens, idx, opts);
   };
 
@@ -201,9 +245,10 @@ function createMarkdown(options = {}) {
   const defaultLinkOpen =
     md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
-    const href = tokens[idx].attrGet("href");
-    if (href !== null && env && typeof env.rewriteLink === "function") {
-      tokens[idx].attrSet("href", env.rewriteLink(href));
+    const token = tokens[idx];
+    const href = token ? token.attrGet("href") : null;
+    if (token && href !== null && env && typeof env.rewriteLink === "function") {
+      token.attrSet("href", env.rewriteLink(href));
     }
     return defaultLinkOpen(tokens, idx, opts, env, self);
   };

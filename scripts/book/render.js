@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Rendering executed notebooks into the book's HTML pages. Pure functions
  * (no file system): build.js feeds them notebooks and writes what they return.
@@ -28,6 +29,36 @@
 const { createMarkdown, escapeHtml } = require("./markdown");
 const { highlightTs } = require("./highlight");
 
+/**
+ * One output of an executed notebook (nbformat 4), loosely typed: fields are checked at run time.
+ * `text` is a stream's text (a string or a list of lines); `data` maps MIME type → content.
+ * @typedef {{
+ *   output_type?: string, name?: string, text?: unknown, ename?: string, evalue?: string,
+ *   traceback?: string[], data?: Record<string, unknown>, [key: string]: unknown
+ * }} NotebookOutput
+ */
+
+/**
+ * One cell of a notebook, loosely typed.
+ * @typedef {{ cell_type?: string, source?: unknown, outputs?: NotebookOutput[], [key: string]: unknown }} NotebookCell
+ */
+
+/**
+ * An nbformat 4 notebook, loosely typed (cells are checked at run time).
+ * @typedef {{ cells: NotebookCell[], [key: string]: unknown }} NotebookLike
+ */
+
+/**
+ * A chapter as the navigation needs it.
+ * @typedef {{ name: string, title: string }} ChapterRef
+ */
+
+/**
+ * What renderChapter returns.
+ * @typedef {{ html: string, charts: number, sliders: number, warnings: string[], title: string }} RenderedChapter
+ */
+
+/** @type {"application/vnd.plotly.v1+json"} */
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const CHART_PLACEHOLDER_CLASS = "chart-placeholder";
 const DEFAULT_CHART_HEIGHT = 450;
@@ -35,7 +66,11 @@ const DEFAULT_CHART_HEIGHT = 450;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
-/** nbformat text: a string or a list of lines. */
+/**
+ * nbformat text: a string or a list of lines.
+ * @param {unknown} value
+ * @returns {string}
+ */
 function text(value) {
   if (Array.isArray(value)) return value.map(String).join("");
   return typeof value === "string" ? value : "";
@@ -45,6 +80,8 @@ function text(value) {
  * JSON that is safe inside an inline `<script>`: `<` becomes `\u003c` (so
  * neither `</script>` nor `<!--` can appear), and U+2028/U+2029 are escaped.
  * The result is still valid JSON and a valid JavaScript expression.
+ * @param {unknown} value
+ * @returns {string}
  */
 function scriptJson(value) {
   return JSON.stringify(value)
@@ -53,14 +90,22 @@ function scriptJson(value) {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** Short chapter label from its file name: "03-the-idea" → "03 · The idea". */
+/**
+ * Short chapter label from its file name: "03-the-idea" → "03 · The idea".
+ * @param {string} name
+ * @returns {string}
+ */
 function shortTitle(name) {
   const [num, ...words] = name.split("-");
   const rest = words.join(" ");
   return `${num} · ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
 }
 
-/** Markdown source → plain text for titles (drops emphasis marks, code ticks, links' targets). */
+/**
+ * Markdown source → plain text for titles (drops emphasis marks, code ticks, links' targets).
+ * @param {string} markdown
+ * @returns {string}
+ */
 function plainText(markdown) {
   return markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -72,20 +117,26 @@ function plainText(markdown) {
 /**
  * Title and reading time of a chapter, from its first markdown cell:
  * the `# ` heading, and the sentence after `**Time:**` ("about 5 minutes").
+ * @param {NotebookLike} nb
+ * @param {string} name
  * @returns {{title: string, time: string | null, minutes: number | null}}
  */
 function chapterInfo(nb, name) {
   const first = (nb.cells ?? []).find((c) => c.cell_type === "markdown");
   const src = first ? text(first.source) : "";
   const heading = /^#\s+(.+)$/m.exec(src);
-  const title = heading ? plainText(heading[1]) : shortTitle(name);
+  const title = heading?.[1] ? plainText(heading[1]) : shortTitle(name);
   const timeMatch = /\*\*Time:\*\*\s*([\s\S]*?)(?:\.(?:\s|$)|\n\s*\n|$)/.exec(src);
-  const time = timeMatch ? plainText(timeMatch[1]) || null : null;
+  const time = timeMatch ? plainText(timeMatch[1] ?? "") || null : null;
   const minutes = time ? /(\d+(?:\.\d+)?)\s*min/.exec(time) : null;
   return { title, time, minutes: minutes ? Number(minutes[1]) : null };
 }
 
-/** The navigation cell the notebook generator writes ("[← …](…) · [Contents](../README.md#chapters) · …"). */
+/**
+ * The navigation cell the notebook generator writes ("[← …](…) · [Contents](../README.md#chapters) · …").
+ * @param {string} source
+ * @returns {boolean}
+ */
 function isNavCell(source) {
   const s = source.trim();
   return /\]\(\.\.\/README\.md#chapters\)/.test(s) && /^(?:\[[^\]]*\]\([^)\s]*\)\s*(?:·\s*)?)+$/.test(s);
@@ -102,10 +153,11 @@ const CHAPTER_LINK = /^(\d\d-[a-z0-9-]+)\.ipynb(#.*)?$/;
  * @param {Set<string>} chapters names in this book
  * @param {string[]} warnings collects links to chapters the book does not have
  * @param {string} where
+ * @returns {string}
  */
 function rewriteLink(href, chapters, warnings, where) {
   const chapter = CHAPTER_LINK.exec(href);
-  if (chapter) {
+  if (chapter?.[1]) {
     if (!chapters.has(chapter[1]))
       warnings.push(`${where}: link to ${href}, a chapter this book does not have`);
     return `${chapter[1]}.html${chapter[2] ?? ""}`;
@@ -115,14 +167,22 @@ function rewriteLink(href, chapters, warnings, where) {
   return href;
 }
 
-/** HTML that a library output may inline: no scripts, frames, event handlers or javascript: URLs. */
+/**
+ * HTML that a library output may inline: no scripts, frames, event handlers or javascript: URLs.
+ * @param {string} html
+ * @returns {boolean}
+ */
 function isInertHtml(html) {
   return !/<\s*(script|iframe|object|embed|link|meta|style|base|form)\b|\son[a-z]+\s*=|javascript:/i.test(
     html,
   );
 }
 
-/** The plotly.js loader output that lib/display.ts sends before the first chart of a kernel. */
+/**
+ * The plotly.js loader output that the library's display code sends before the first chart of a kernel.
+ * @param {Record<string, unknown>} data
+ * @returns {boolean}
+ */
 function isPlotlyLoader(data) {
   if (data[PLOTLY_MIME] !== undefined) return false;
   const html = text(data["text/html"]);
@@ -130,7 +190,11 @@ function isPlotlyLoader(data) {
   return /<script/i.test(html) && (/plotly\.js.*loader/i.test(plain) || /window\.Plotly/.test(html));
 }
 
-/** Book chrome shared by every page. */
+/**
+ * Book chrome shared by every page.
+ * @param {{title: string, body: string, head?: string, bodyClass?: string}} parts
+ * @returns {string}
+ */
 function page({ title, body, head = "", bodyClass = "" }) {
   return (
     "<!doctype html>\n" +
@@ -162,11 +226,14 @@ const PLOT_FUNCTION =
 
 /**
  * The chapter navigation bar.
- * @param {{name: string, title: string} | null} prev
- * @param {{name: string, title: string} | null} next
+ * @param {ChapterRef | null} prev
+ * @param {ChapterRef | null} next
  * @param {string} notebookHref link to the executed notebook, or "" for none
+ * @param {"top" | "bottom"} where
+ * @returns {string}
  */
 function navBar(prev, next, notebookHref, where) {
+  /** @type {(ch: ChapterRef, rel: string, label: string) => string} */
   const link = (ch, rel, label) =>
     `<a class="${rel}" rel="${rel}" href="${escapeHtml(ch.name)}.html" title="${escapeHtml(ch.title)}">${label}</a>`;
   return (
@@ -186,22 +253,26 @@ function navBar(prev, next, notebookHref, where) {
 /**
  * Renders one executed notebook as a chapter page.
  * @param {object} args
- * @param {object} args.nb the executed notebook (nbformat 4)
+ * @param {NotebookLike} args.nb the executed notebook (nbformat 4)
  * @param {string} args.name file name without .ipynb
- * @param {{name: string, title: string} | null} args.prev
- * @param {{name: string, title: string} | null} args.next
+ * @param {ChapterRef | null} args.prev
+ * @param {ChapterRef | null} args.next
  * @param {Set<string>} args.chapters names of all chapters in the book
  * @param {Map<string, string>} [args.apiLinks] exported name → API page URL
  * @param {string} [args.notebookHref] link to the executed notebook
  * @param {string} [args.footer] HTML for the page footer
- * @returns {{html: string, charts: number, sliders: number, warnings: string[], title: string}}
+ * @returns {RenderedChapter}
  */
 function renderChapter(args) {
   const { nb, name, prev, next, chapters } = args;
   const apiLinks = args.apiLinks ?? new Map();
+  /** @type {string[]} */
   const warnings = [];
+  /** @type {Set<string>} */
   const headingIds = new Set();
+  /** @type {Set<string>} */
   const linked = new Set();
+  /** @type {(code: string, lang: string) => string} */
   const highlight = (code, lang) =>
     !lang || /^(ts|typescript|js|javascript|tsx|jsx)$/i.test(lang) ? highlightTs(code) : escapeHtml(code);
   const md = createMarkdown({ highlight });
@@ -209,27 +280,32 @@ function renderChapter(args) {
   let charts = 0;
   let sliders = 0;
 
+  /** @type {(source: string, where: string) => string} */
   const renderMarkdown = (source, where) =>
     md.render(source, {
       warnings,
       where,
       headingIds,
-      rewriteLink: (href) => rewriteLink(href, chapters, warnings, where),
+      rewriteLink: (/** @type {string} */ href) => rewriteLink(href, chapters, warnings, where),
     });
 
+  /**
+   * @param {NotebookOutput[]} outputs
+   * @param {string} where
+   * @returns {string}
+   */
   function renderOutputs(outputs, where) {
+    /** @type {string[]} */
     const parts = [];
     for (let k = 0; k < outputs.length; k++) {
-      const out = outputs[k];
+      const out = /** @type {NotebookOutput} */ (outputs[k]);
       if (out.output_type === "stream") {
         // Consecutive writes to the same stream read as one block.
         let body = text(out.text);
-        while (
-          outputs[k + 1] &&
-          outputs[k + 1].output_type === "stream" &&
-          outputs[k + 1].name === out.name
-        ) {
-          body += text(outputs[++k].text);
+        for (let after = outputs[k + 1]; after?.output_type === "stream" && after.name === out.name;) {
+          body += text(after.text);
+          k += 1;
+          after = outputs[k + 1];
         }
         const cls = out.name === "stderr" ? "output-stderr" : "output-stream";
         parts.push(`<pre class="${cls}">${escapeHtml(body.replace(ANSI, ""))}</pre>`);
@@ -245,7 +321,9 @@ function renderChapter(args) {
       if (out.output_type !== "display_data" && out.output_type !== "execute_result") continue;
       const data = out.data ?? {};
       if (data[PLOTLY_MIME] !== undefined) {
-        const fig = data[PLOTLY_MIME];
+        const fig = /** @type {{layout?: {sliders?: unknown, height?: unknown}} | null} */ (
+          data[PLOTLY_MIME]
+        );
         charts += 1;
         if (fig && fig.layout && Array.isArray(fig.layout.sliders) && fig.layout.sliders.length > 0)
           sliders += 1;
@@ -293,6 +371,7 @@ function renderChapter(args) {
     return parts.length ? `<div class="outputs">\n${parts.join("\n")}\n</div>` : "";
   }
 
+  /** @type {string[]} */
   const cells = [];
   (nb.cells ?? []).forEach((cell, index) => {
     const where = `${name} cell ${index}`;
@@ -330,6 +409,7 @@ function renderChapter(args) {
  * @param {{name: string, title: string, time: string | null, minutes: number | null, seconds: number, charts: number}[]} args.chapters
  * @param {boolean} args.hasApi
  * @param {string} [args.footer]
+ * @returns {string}
  */
 function renderIndex(args) {
   const rows = args.chapters
@@ -369,10 +449,10 @@ ${args.hasApi ? '<h2 id="api">API reference</h2>\n<p>The library the chapters ca
 <h2 id="run-yourself">Running the notebooks yourself</h2>
 <p>The pages show each notebook as it ran when this book was built. To change the code and run it:</p>
 <ol>
-<li>Install Node.js 20 or newer and a Jupyter with <code>nbclient</code> and <code>nbconvert</code>
-(<code>npm run setup</code> finds one, or installs Debian's packages when run as root).</li>
+<li>Install Node.js 20 or newer.</li>
 <li>In the repository: <code>npm install</code> (installs the packages and builds the library into <code>dist/</code>).</li>
-<li><code>npm start</code> opens Jupyter in <code>notebooks/</code> with the project's kernel, “TypeScript (ttc-workbook)”.
+<li><code>npm start</code> opens Jupyter in <code>notebooks/</code> with the project's kernel, “TypeScript (ttc-workbook)”;
+if there is no Jupyter yet it installs one first (Debian's packages as root, else pip), or says what to run.
 Open a chapter and run its cells from the top. To use your own Jupyter or VS Code instead, register the kernel once with <code>npm run kernel:install</code>.</li>
 <li>After changing <code>lib/</code>: <code>npm run build</code>, then restart the kernel.</li>
 <li><code>npm run book</code> executes every chapter again and rebuilds these pages in <code>build/book/</code>.</li>

@@ -5,8 +5,9 @@
  * link rewriting, and that the build judges notebook runs exactly as the
  * notebook tests do.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { figureBundle, tableBundle } from "../../lib/display/display";
-import { reportFailures } from "../../scripts/book/execute";
 import { highlightTs } from "../../scripts/book/highlight";
 import { createMarkdown } from "../../scripts/book/markdown";
 import {
@@ -20,7 +21,8 @@ import {
   type NotebookLike,
 } from "../../scripts/book/render";
 import { parseArgs } from "../../scripts/book/build";
-import { notebookFailures, type NotebookReport } from "../notebooks/runner";
+import { REPO_ROOT } from "../../scripts/jupyter";
+import { notebookFailures, type RunnerReport } from "../../scripts/notebooks/runner";
 
 const EVIL = "</script><script>alert(1)</script>";
 
@@ -308,10 +310,9 @@ describe("highlightTs", () => {
 });
 
 describe("the build judges a notebook run exactly as the notebook tests do", () => {
-  const report: NotebookReport = {
+  const report: RunnerReport = {
     notebook: "notebooks/99-fixture.ipynb",
     kernel_name: "tslab",
-    ok: false,
     error: "CellTimeoutError: cell 7 took too long",
     kernel_start_seconds: 1,
     total_seconds: 3,
@@ -344,16 +345,21 @@ describe("the build judges a notebook run exactly as the notebook tests do", () 
     ],
   };
 
+  test("one judge: build.js takes its verdict from scripts/notebooks/runner.js and has no rules of its own", () => {
+    const build = readFileSync(join(REPO_ROOT, "scripts", "book", "build.js"), "utf8");
+    expect(build).toMatch(/require\("\.\.\/notebooks\/runner"\)/);
+    expect(build).not.toMatch(/status !== "ok"|\.stderr\b|bad_values/);
+  });
+
   test("same messages, naming the notebook and each cell", () => {
-    const mine = reportFailures("notebooks/99-fixture.ipynb", report);
-    expect(mine).toEqual(notebookFailures(report));
+    const mine = notebookFailures(report);
     expect(mine).toHaveLength(9); // the run, cell 1 three times, five bad statuses
     expect(mine[1]).toBe('notebooks/99-fixture.ipynb cell 1 (`ttc.coverage(2, 1)`): status "error"');
   });
 
   test("a clean run has no failures", () => {
-    const clean = { ...report, error: null, ok: true, cells: report.cells.slice(-1) };
-    expect(reportFailures("x", clean)).toEqual([]);
+    const clean = { ...report, error: null, cells: report.cells.slice(-1) };
+    expect(notebookFailures(clean)).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ensureDist, REPO_ROOT } from "../helpers/dist";
-import { notebookFailures, requirePython, runNotebook } from "./runner";
+import { requirePython, runNotebook, TEST_TIMEOUT_MS } from "../../scripts/notebooks/runner";
 import { structuralProblems } from "./structure";
 
 const NOTEBOOK_DIR = join(REPO_ROOT, "notebooks");
@@ -22,9 +22,6 @@ const NOTEBOOKS = existsSync(NOTEBOOK_DIR)
       .filter((f) => f.endsWith(".ipynb"))
       .sort()
   : [];
-
-/** Per-notebook jest timeout: kernel start (~3 s) plus generous room for the cells. */
-const NOTEBOOK_TIMEOUT_MS = 180_000;
 
 describe("notebooks/*.ipynb: structure", () => {
   test(
@@ -98,18 +95,17 @@ describe("notebooks/*.ipynb: execution with the tslab kernel", () => {
     async (name) => {
       const report = await runNotebook(join(NOTEBOOK_DIR, name), {
         outputPath: join(OUTPUT_DIR, name),
-        timeoutMs: NOTEBOOK_TIMEOUT_MS - 10_000,
       });
       writeFileSync(
         join(OUTPUT_DIR, name.replace(/\.ipynb$/, ".report.json")),
         JSON.stringify(report, null, 1),
       );
-      const failures = notebookFailures(report);
+      const { failures } = report;
       if (failures.length > 0) {
         throw new Error(`${failures.length} problem(s) running notebooks/${name}:\n${failures.join("\n")}`);
       }
       expect(report.ok).toBe(true);
     },
-    NOTEBOOK_TIMEOUT_MS,
+    TEST_TIMEOUT_MS,
   );
 });

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensureDist, REPO_ROOT } from "../helpers/dist";
-import { notebookFailures, runNotebook } from "./runner";
+import { runNotebook, TEST_TIMEOUT_MS } from "../../scripts/notebooks/runner";
 
 const NOTEBOOK_DIR = join(REPO_ROOT, "notebooks");
 const NOTEBOOKS = existsSync(NOTEBOOK_DIR)
@@ -28,12 +28,12 @@ describe("each chapter cell runs on its own after the import cell", () => {
     "%s: import cell, then every other code cell in reverse order",
     async (name) => {
       const report = await runNotebook(join(NOTEBOOK_DIR, name), { rerunOrder: true });
-      const failures = notebookFailures(report);
+      const { failures } = report;
       if (failures.length > 0) {
         throw new Error(`${failures.length} cell(s) failed when run on their own:\n${failures.join("\n")}`);
       }
       expect(report.ok).toBe(true);
     },
-    180_000,
+    TEST_TIMEOUT_MS,
   );
 });

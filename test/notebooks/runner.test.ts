@@ -1,5 +1,6 @@
 /**
- * Tests of the notebook runner itself (run_notebook.py + runner.ts), with
+ * Tests of the notebook runner itself (scripts/notebooks/run_notebook.py +
+ * runner.js), with
  * fixture notebooks written at test time into <repo>/build/tmp-nb-XXXXXX
  * (inside the repo, so the kernelspec's walk-up finds node_modules/.bin/tslab).
  * They execute for real with the tslab kernel.
@@ -9,23 +10,22 @@ import { join } from "node:path";
 import { ensureDist } from "../helpers/dist";
 import { isAlive, newKernelProcesses, tslabKernelProcesses, waitFor, type KernelProcess } from "./processes";
 import {
-  makeFixtureDir,
   notebookFailures,
   requirePython,
   runNotebook,
-  writeNotebook,
-  type NotebookReport,
-} from "./runner";
-
-const RUN_TIMEOUT_MS = 120_000;
+  TEST_TIMEOUT_MS as RUN_TIMEOUT_MS,
+  type NotebookRun,
+  type RunnerReport,
+} from "../../scripts/notebooks/runner";
+import { makeFixtureDir, writeNotebook } from "./fixtures";
 
 let fixtureDir: string;
 let kernelsBefore: KernelProcess[];
 const kernelPids: number[] = [];
 
 /** Runs a fixture and remembers its kernel pid for the leftover check. */
-async function run(path: string, options: Parameters<typeof runNotebook>[1] = {}): Promise<NotebookReport> {
-  const report = await runNotebook(path, { timeoutMs: RUN_TIMEOUT_MS - 10_000, ...options });
+async function run(path: string, options: Parameters<typeof runNotebook>[1] = {}): Promise<NotebookRun> {
+  const report = await runNotebook(path, options);
   if (report.kernel_pid !== null) kernelPids.push(report.kernel_pid);
   return report;
 }
@@ -42,10 +42,9 @@ afterAll(() => {
 });
 
 describe("notebookFailures(report)", () => {
-  const report: NotebookReport = {
+  const report: RunnerReport = {
     notebook: "/somewhere/02-x.ipynb",
     kernel_name: "tslab",
-    ok: false,
     error: null,
     kernel_start_seconds: 2,
     total_seconds: 3,
@@ -130,7 +129,7 @@ describe("notebookFailures(report)", () => {
     expect(notebookFailures({ ...report, error: "CellTimeoutError: x", cells: [] })).toEqual([
       "/somewhere/02-x.ipynb: the run failed: CellTimeoutError: x",
     ]);
-    expect(notebookFailures({ ...report, ok: true, cells: report.cells.slice(0, 1) })).toEqual([]);
+    expect(notebookFailures({ ...report, cells: report.cells.slice(0, 1) })).toEqual([]);
   });
 });
 
@@ -148,24 +147,28 @@ describe("runNotebook(path) with the tslab kernel", () => {
       const report = await run(path, { outputPath: executed });
 
       expect(notebookFailures(report)).toEqual([]);
+      expect(report.failures).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.cells.map((c) => [c.index, c.status])).toEqual([
         [1, "ok"],
         [2, "ok"],
         [3, "ok"],
       ]);
-      expect(report.cells[1]?.output_types).toEqual(["stream:stdout"]);
-      expect(report.cells[1]?.mime_types).toEqual([]);
+      // The last expression's value is an execute_result (Out[n]), shown once (patched tslab).
+      expect(report.cells[0]?.output_types).toEqual(["execute_result"]);
+      expect(report.cells[1]?.output_types).toEqual(["execute_result"]);
+      expect(report.cells[1]?.mime_types).toEqual(["text/plain"]);
       expect(report.cells[2]?.output_types).toEqual(["display_data"]);
       expect(report.cells[2]?.mime_types).toEqual(["text/html"]);
       expect(report.kernel_start_seconds).toBeGreaterThan(0);
       expect(report.total_seconds).toBeGreaterThanOrEqual(report.kernel_start_seconds ?? 0);
 
       const saved = JSON.parse(readFileSync(executed, "utf8")) as {
-        cells: { outputs?: { text?: string | string[] }[] }[];
+        cells: { outputs?: { execution_count?: number; data?: { "text/plain"?: string | string[] } }[] }[];
       };
-      const text = ([] as string[]).concat(saved.cells[2]?.outputs?.[0]?.text ?? []).join("");
-      expect(text.trim()).toBe("42");
+      const value = saved.cells[2]?.outputs?.[0];
+      expect(([] as string[]).concat(value?.data?.["text/plain"] ?? []).join("")).toBe("42");
+      expect(value?.execution_count).toBe(2);
     },
     RUN_TIMEOUT_MS,
   );
@@ -182,8 +185,20 @@ describe("runNotebook(path) with the tslab kernel", () => {
       const failures = notebookFailures(report);
 
       expect(report.ok).toBe(false);
+      expect(report.failures).toEqual(failures); // the verdict runNotebook attaches is the same rule
       expect(report.cells.map((c) => c.status)).toEqual(["ok", "error"]);
-      expect(report.cells[1]?.stderr).toMatch(/Type 'string' is not assignable to type 'number'/);
+      // The kernel reports the type error as an error output (ename TSError), not as stderr text.
+      expect(report.cells[1]?.stderr).toBe("");
+      expect(report.cells[1]?.errors).toEqual([
+        {
+          ename: "TSError",
+          evalue: expect.stringMatching(/Type 'string' is not assignable to type 'number'/),
+          traceback: [expect.stringMatching(/^1:7 - Type 'string' is not assignable/)],
+        },
+      ]);
+      expect(failures).toContainEqual(
+        expect.stringMatching(/cell 2 .*: error output TSError: 1:7 - Type 'string' is not assignable/),
+      );
       expect(failures.length).toBeGreaterThan(0);
       expect(failures.every((f) => f.includes("type-error.ipynb cell 2"))).toBe(true);
       expect(failures.join("\n")).toMatch(/status "error"/);
@@ -206,7 +221,8 @@ describe("runNotebook(path) with the tslab kernel", () => {
       expect(report.ok).toBe(false);
       expect(report.cells.map((c) => c.index)).toEqual([1, 2, 3]);
       expect(report.cells[0]?.status).toBe("error");
-      expect(report.cells[0]?.stderr).toMatch(/Error: boom/);
+      expect(report.cells[0]?.errors.map((e) => [e.ename, e.evalue])).toEqual([["Error", "boom"]]);
+      expect(report.cells[0]?.errors[0]?.traceback.join("\n")).toMatch(/Error: boom\n\s+at /);
       // tslab aborts requests arriving within 200 ms of an error; either way they are not "ok".
       expect(report.cells.slice(1).map((c) => c.status)).not.toContain("ok");
       for (const index of [1, 2, 3]) {

@@ -14,7 +14,7 @@ import {
   pythonCandidates,
   REPO_ROOT,
 } from "../../scripts/jupyter";
-import { requirePython } from "./runner";
+import { requirePython } from "../../scripts/notebooks/runner";
 
 const script = (name: string) => join(REPO_ROOT, "scripts", name);
 
@@ -27,6 +27,15 @@ describe("scripts/jupyter.js", () => {
       "python3",
     ]);
     expect(pythonCandidates({ TTC_PYTHON: "/usr/bin/python3" })).toEqual(["/usr/bin/python3", "python3"]);
+  });
+
+  test("TTC_PYTHON_SEARCH replaces the search list; set but empty, nothing is searched", () => {
+    expect(pythonCandidates({ TTC_PYTHON_SEARCH: ["/a/python", "/b/python"].join(delimiter) })).toEqual([
+      "/a/python",
+      "/b/python",
+    ]);
+    expect(pythonCandidates({ TTC_PYTHON: "/t/python", TTC_PYTHON_SEARCH: "" })).toEqual(["/t/python"]);
+    expect(findPython({ ...process.env, TTC_PYTHON: undefined, TTC_PYTHON_SEARCH: "" })).toBeNull();
   });
 
   test("kernelEnv puts <repo>/jupyter first on JUPYTER_PATH, once, keeping other entries", () => {

@@ -1,5 +1,6 @@
 /**
- * `npm start` end to end: spawn `node scripts/start.js` on a free port with a
+ * `npm start` end to end (with Jupyter present; fresh-clone.test.ts covers a machine
+ * without it): spawn `node scripts/start.js` on a free port with a
  * fixed token, wait for Jupyter, start a tslab kernel through the REST API,
  * run a cell on it, delete it, stop the server with SIGTERM (as a Ctrl-C
  * would, via start.js's forwarding), and check that no kernel is left.
@@ -8,12 +9,12 @@
  * processes whose connection file (on their command line) lies in that folder.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { requirePython } from "../../scripts/notebooks/runner";
 import { ensureDist, REPO_ROOT } from "../helpers/dist";
-import { isAlive, tslabKernelProcesses, waitFor } from "./processes";
-import { requirePython } from "./runner";
+import { waitFor } from "./processes";
+import { exited, freePort, jupyterApi, kernelsOf, stopEverything } from "./server";
 
 const TOKEN = `ttc-test-${process.pid}-${Date.now()}`;
 const TEST_TIMEOUT_MS = 300_000;
@@ -23,53 +24,16 @@ let server: ChildProcess | undefined;
 let serverOutput = "";
 let port = 0;
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Calls the Jupyter REST API with the token; returns status and parsed JSON body (or null). */
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const init: RequestInit = { method, headers: { Authorization: `token ${TOKEN}` } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, init);
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
-}
-
-/** Tslab kernels started by this test's server (their connection files live in runtimeDir). */
-function ourKernels() {
-  return tslabKernelProcesses().filter((p) => p.cmdline.includes(runtimeDir));
-}
-
-/** Resolves with the exit code (or signal name) once `child` has exited, or "timeout". */
-function exited(child: ChildProcess, timeoutMs: number): Promise<number | string> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve(child.exitCode ?? child.signalCode ?? "");
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve("timeout"), timeoutMs);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      resolve(code ?? signal ?? "");
-    });
-  });
-}
+const api = (method: string, path: string, body?: unknown) => jupyterApi(port, TOKEN)(method, path, body);
+const ourKernels = () => kernelsOf(runtimeDir);
 
 /**
  * Connects to a kernel through its connection file with jupyter_client, waits
- * until it answers kernel_info, runs `1 + 1` and returns what came back:
+ * until it answers kernel_info, runs `1 + 1` and returns what came back (its
+ * reply status, and the value it shows as the cell's execute_result):
  * proof that the kernel is alive and executes TypeScript.
  */
-function executeOnKernel(connectionFile: string): { status: string; stdout: string } {
+function executeOnKernel(connectionFile: string): { status: string; result: string } {
   const { python } = requirePython();
   const script = [
     "import json, sys, time",
@@ -97,15 +61,15 @@ function executeOnKernel(connectionFile: string): { status: string; stdout: stri
     "        except Empty:",
     "            pass",
     "    out = []",
-    "    hook = lambda m: out.append(m['content'].get('text', '')) if m['msg_type'] == 'stream' else None",
+    "    hook = lambda m: out.append(m['content']['data']['text/plain']) if m['msg_type'] == 'execute_result' else None",
     "    reply = kc.execute_interactive('1 + 1', timeout=90, output_hook=hook)",
-    "    print(json.dumps({'status': reply['content']['status'], 'stdout': ''.join(out)}))",
+    "    print(json.dumps({'status': reply['content']['status'], 'result': ''.join(out)}))",
     "finally:",
     "    kc.stop_channels()",
   ].join("\n");
   const result = spawnSync(python, ["-c", script, connectionFile], { encoding: "utf8", timeout: 200_000 });
   if (result.status !== 0) throw new Error(`kernel client failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as { status: string; stdout: string };
+  return JSON.parse(result.stdout) as { status: string; result: string };
 }
 
 beforeAll(async () => {
@@ -118,18 +82,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Normally the test has stopped everything; this is the safety net when it failed midway.
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill("SIGTERM");
-    if ((await exited(server, 20_000)) === "timeout") server.kill("SIGKILL");
-  }
-  if (runtimeDir && existsSync(runtimeDir)) {
-    for (const file of readdirSync(runtimeDir).filter((f) => /^nbserver-\d+\.json$/.test(f))) {
-      const { pid } = JSON.parse(readFileSync(join(runtimeDir, file), "utf8")) as { pid: number };
-      if (isAlive(pid)) process.kill(pid, "SIGKILL");
-    }
-    for (const kernel of ourKernels()) process.kill(kernel.pid, "SIGKILL");
-    rmSync(runtimeDir, { recursive: true, force: true });
-  }
+  await stopEverything(server, runtimeDir);
+  if (runtimeDir && existsSync(runtimeDir)) rmSync(runtimeDir, { recursive: true, force: true });
 });
 
 test(
@@ -178,7 +132,7 @@ test(
     // Executing a cell over the kernel's own connection file proves it runs. (The server's
     // `execution_state` field is bookkeeping that the classic Notebook updates lazily, and it
     // lagged by more than 10 s on a loaded 2-core machine, so it is not asserted.)
-    expect(executeOnKernel(connectionFile)).toEqual({ status: "ok", stdout: "2\n" });
+    expect(executeOnKernel(connectionFile)).toEqual({ status: "ok", result: "2" });
     const [kernel] = ourKernels();
     expect(kernel?.cwd).toBe(join(REPO_ROOT, "notebooks"));
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../helpers/dist";
-import { makeNotebook, type NotebookJson } from "./runner";
+import { makeNotebook, type NotebookJson } from "./fixtures";
 import { structuralProblems } from "./structure";
 
 const CLEAN = join(REPO_ROOT, "scripts", "clean-notebooks.js");

@@ -2,8 +2,11 @@
 """Execute one notebook with the tslab kernel and print a JSON report on stdout.
 
 Usage (with a Python that has Jupyter; see scripts/jupyter.js):
-    python3 test/notebooks/run_notebook.py NOTEBOOK.ipynb [--output EXECUTED.ipynb]
-        [--kernel tslab] [--timeout 120]
+    python3 scripts/notebooks/run_notebook.py NOTEBOOK.ipynb --timeout SECONDS
+        [--output EXECUTED.ipynb] [--kernel tslab] [--rerun-order]
+
+Normally started by scripts/notebooks/runner.js (`runNotebook`), which chooses the
+Python, the per-cell timeout and the wall-clock limit, and judges the report.
 
 Why not `jupyter nbconvert --execute`: after an error tslab aborts the requests
 queued in the next 200 ms, so later cells come back with status "abort" and no
@@ -11,8 +14,8 @@ output, and nbconvert can still exit 0 (STYLE.md, key takeaway 2). This runner
 records every code cell's execute_reply status through nbclient's
 `on_cell_executed` hook (nbclient >= 0.6; the hook receives cell, cell_index and
 execute_reply) and runs with allow_errors=True so that one error does not hide
-the statuses of the cells after it. Judging the report is left to the caller
-(test/notebooks/runner.ts, `notebookFailures`).
+the statuses of the cells after it. This script only reports what happened; whether
+the run passed is decided in one place, scripts/notebooks/runner.js (`notebookFailures`).
 
 The kernel runs with the notebook's folder as cwd (as Jupyter does), with
 JUPYTER_PATH starting with <repo>/jupyter so the project kernelspec is used,
@@ -22,8 +25,6 @@ also on errors, timeouts and SIGTERM.
 Report (one JSON object):
   notebook              path as given
   kernel_name           kernelspec used
-  ok                    true when every code cell replied "ok", with no stderr, no error output
-                        and no bad_values
   error                 null, or a run-level failure ("CellTimeoutError: ...", kernel died, ...)
   kernel_start_seconds  from starting the kernel to the kernel answering (null if it never did)
   total_seconds         wall time of the whole run
@@ -225,15 +226,11 @@ def run(path, output, kernel_name, timeout, rerun_order=False):
         described["index"] = original_index[index]  # report the chapter's own cell numbering
         cells.append(described)
 
-    ok = run_error is None and all(
-        c["status"] == "ok" and not c["stderr"] and not c["errors"] and not c["bad_values"] for c in cells
-    )
     if output:
         nbformat.write(nb, output)
     return {
         "notebook": path,
         "kernel_name": kernel_name,
-        "ok": ok,
         "error": run_error,
         "kernel_start_seconds": (
             round(timing["kernel_ready"] - kernel_start, 3) if timing["kernel_ready"] is not None else None
@@ -250,7 +247,9 @@ def main(argv):
     parser.add_argument("notebook")
     parser.add_argument("--output", help="also save the executed notebook here")
     parser.add_argument("--kernel", default="tslab", help="kernelspec name (default: tslab)")
-    parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default: 120)")
+    parser.add_argument(
+        "--timeout", type=int, required=True, help="seconds allowed per cell (runner.js CELL_TIMEOUT_SECONDS)"
+    )
     parser.add_argument(
         "--rerun-order",
         action="store_true",
