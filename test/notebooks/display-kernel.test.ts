@@ -6,7 +6,7 @@
  * the executed copy is then inspected output by output.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DIST_DIR, ensureDist, REPO_ROOT } from "../helpers/dist";
 import {
@@ -37,11 +37,13 @@ const isLoader = (o: Output): boolean =>
 /** dist/ must hold this library's display and figures modules, not an older build. */
 function ensureFreshDist(): void {
   ensureDist();
-  const stale = ["display", "figures"].some((m) => {
-    const built = join(DIST_DIR, `${m}.js`);
-    return (
-      !existsSync(built) || statSync(built).mtimeMs < statSync(join(REPO_ROOT, "lib", `${m}.ts`)).mtimeMs
-    );
+  // Stale when any source of the two layers is newer than its layer's compiled index.
+  const stale = ["display", "figures"].some((layer) => {
+    const built = join(DIST_DIR, layer, "index.js");
+    if (!existsSync(built)) return true;
+    const dir = join(REPO_ROOT, "lib", layer);
+    const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+    return statSync(built).mtimeMs < newest;
   });
   if (stale) {
     // Same command as `npm run build`; other modules' type errors do not stop tsc from emitting.
