@@ -66,7 +66,10 @@ function weightedVoteReference(answers: number[], weights: number[]): number {
 
 /** The paper's hierarchical rule, written directly from its description. */
 function hierarchicalReference(answers: number[], scores: number[], length: number): number {
-  const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+  // The verifier's score map as the library documents it (toProbabilityScore): the overflow-safe
+  // form, written out here. Ties between summed weights are exact float comparisons, so the
+  // reference must round the way the library does (1/(1+e^4) and e^-4/(1+e^-4) differ in the last bit).
+  const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
   const picks: number[] = [];
   const pickWeights: number[] = [];
   for (let c = 0; c < answers.length / length; c++) {
