@@ -1,5 +1,5 @@
 /**
- * Tests of lib/display.ts without Jupyter: the pure bundle builders, the
+ * Tests of lib/display/ without Jupyter: the pure bundle builders, the
  * stdout printers, the no-op behaviour outside a kernel, and a simulated
  * kernel. The simulation writes a fake `…/tslab/dist/jupyter.js` to a temp
  * folder and requires it, so it appears in `require.cache` exactly where the
@@ -25,10 +25,10 @@ import {
   tableBundle,
   versions,
   type MimeBundle,
-} from "../lib/display/display";
+} from "../lib/display";
 import { type Figure } from "../lib/figures/plotly";
 
-type DisplayModule = typeof import("../lib/display/display");
+type DisplayModule = typeof import("../lib/display");
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const XSS = "</script><script>alert(1)</script>";
@@ -614,7 +614,7 @@ describe("in a simulated tslab kernel", () => {
     fake = jest.requireActual<{ lastWriteDisplayData: unknown }>(fakeJupyter);
     const sent: Sent[] = [];
     fake.lastWriteDisplayData = (content: Sent["content"], update: boolean) => sent.push({ content, update });
-    return { display: jest.requireActual<DisplayModule>("../lib/display/display"), sent };
+    return { display: jest.requireActual<DisplayModule>("../lib/display"), sent };
   }
 
   const chart: Figure = {

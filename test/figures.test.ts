@@ -1,9 +1,9 @@
 /**
- * Tests of lib/figures.ts: traces hold exactly the numbers passed, axes and
+ * Tests of lib/figures/: traces hold exactly the numbers passed, axes and
  * layout follow the house look, and bad input fails with the house class and
  * message. No snapshots: each property is asserted directly.
  */
-import { figureBundle } from "../lib/display/display";
+import { figureBundle } from "../lib/display";
 import { type Figure, type PlotTrace } from "../lib/figures/plotly";
 import { coverage as libraryCoverage } from "../lib/models/coverage";
 import {
@@ -34,7 +34,7 @@ import {
   type RatioSweepFigureSpec,
   type ScoreStripFigureSpec,
   type SliderFigureSpec,
-} from "../lib/figures/figures";
+} from "../lib/figures";
 import { makeRng } from "../lib/base/random";
 import { makeQuestion } from "../lib/models/questions";
 import { revisionRatios } from "../lib/strategies/revisions";

@@ -10,16 +10,6 @@ export {
   lineFigure,
   barFigure,
   addTraces,
-  coverageFigure,
-  budgetCurvesFigure,
-  levelLabel,
-  binBarsFigure,
-  ratioSweepFigure,
-  flopsExchangeFigure,
-  histogramFigure,
-  scoreStripFigure,
-  sliderFigure,
-  searchTraceFigure,
   type DashStyle,
   type LineMode,
   type AxisSpec,
@@ -30,6 +20,13 @@ export {
   type BarSeries,
   type BarFigureSpec,
   type MarkerSpec,
+} from "./primitives";
+export {
+  coverageFigure,
+  budgetCurvesFigure,
+  levelLabel,
+  binBarsFigure,
+  ratioSweepFigure,
   type CoverageFigureSpec,
   type BudgetSeries,
   type ReferenceLine,
@@ -40,17 +37,22 @@ export {
   type RatioPoint,
   type RatioSweepSeries,
   type RatioSweepFigureSpec,
+} from "./budget-charts";
+export {
+  flopsExchangeFigure,
   type ExchangeCurve,
   type LargeModelPoint,
   type BudgetAtR,
   type FlopsExchangeFigureSpec,
+} from "./flops-chart";
+export {
+  histogramFigure,
+  scoreStripFigure,
   type HistogramFigureSpec,
   type ScoreStripFigureSpec,
-  type SliderSeries,
-  type SliderStep,
-  type SliderFigureSpec,
-  type SearchTraceFigureOptions,
-} from "./figures";
+} from "./sample-charts";
+export { sliderFigure, type SliderSeries, type SliderStep, type SliderFigureSpec } from "./slider";
+export { searchTraceFigure, type SearchTraceFigureOptions } from "./search-trace-chart";
 export {
   type PlotTraceType,
   type PlotDatum,

@@ -32,7 +32,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { figureBundle } from "../../lib/display/display";
+import { figureBundle } from "../../lib/display";
 import type { BuildInfo } from "../../scripts/book/build";
 import { PAGE_BUDGET_BYTES } from "../../scripts/book/build";
 import { PLOTLY_MIME, renderChapter, text, type NotebookLike } from "../../scripts/book/render";

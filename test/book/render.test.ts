@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { figureBundle, tableBundle } from "../../lib/display/display";
+import { figureBundle, tableBundle } from "../../lib/display";
 import { highlightTs } from "../../scripts/book/highlight";
 import { createMarkdown } from "../../scripts/book/markdown";
 import {
