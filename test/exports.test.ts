@@ -366,6 +366,20 @@ const validCalls: Record<string, Args> = {
       difficultySamples: 8,
     }),
   ],
+  findingsAcrossSeeds: () => [
+    {
+      seeds: 1,
+      ablations: false,
+      search: { benchmark: { size: 10, seed: "x" }, budgets: [1, 4], trials: 1, difficultySamples: 8 },
+      revision: {
+        benchmark: { size: 10, seed: "x" },
+        budgets: [1, 2],
+        sweepBudget: 2,
+        trials: 1,
+        difficultySamples: 8,
+      },
+    },
+  ],
   evaluationByBin: () => [{ perQuestion: [1, 0, 0.5, 1], trials: 2 }, [1, 1, 2, 2]],
   // the planner (over tiny experiments on one benchmark)
   planStrategy: () => [
@@ -535,6 +549,7 @@ const LENIENT_PARAMS: Record<string, readonly string[]> = {
 const SLOW_WHEN_OMITTED: Record<string, readonly string[]> = {
   runSearchExperiment: ["options"],
   runRevisionExperiment: ["options"],
+  findingsAcrossSeeds: ["options"],
 };
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@
  * formatting helpers they use.
  * @packageDocumentation
  */
-import {} from "../models/budget";
 import {
   computeOptimal,
   efficiencyRatio,
@@ -13,7 +12,6 @@ import {
   type EfficiencyPoint,
   type StrategyEvaluation,
 } from "../models/optimal";
-import {} from "../models/questions";
 import { revisionRatios, type RevisionSelection } from "../strategies/revisions";
 import { allIndices, meanOver } from "../base/stats";
 import {

@@ -42,6 +42,21 @@ export {
   type RevisionFindingsInput,
 } from "./findings";
 export {
+  MECHANISMS,
+  FINDING_CAUSES,
+  type MechanismId,
+  type Mechanism,
+  type FindingCause,
+} from "./mechanisms";
+export {
+  DEFAULT_ROBUSTNESS_SEEDS,
+  findingsAcrossSeeds,
+  type FindingsAcrossSeedsOptions,
+  type FindingAblation,
+  type FindingRobustness,
+  type FindingsAcrossSeeds,
+} from "./robustness";
+export {
   planCandidates,
   planStrategy,
   type PlanCandidate,
