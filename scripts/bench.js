@@ -16,7 +16,10 @@
  *       version (arrays of objects, seedrandom ARC4, Box–Muller);
  *   (d) exact vs Monte Carlo: time per exact evaluation vs the Monte Carlo
  *       that would reach the same 1e-9 accuracy, and the exact method's error
- *       against an independent high-precision reference.
+ *       against an independent high-precision reference;
+ *   (e) per-cell latency of every chapter from real kernel runs
+ *       (scripts/cell-latency.js), slowest cells named; skip it with
+ *       `npm run bench -- --no-cells` (it takes a few minutes).
  *
  * Every time is the median of 7 runs after one warm-up run. Ratios compare
  * kernels measured in the same process, seconds apart. Goals are printed as
@@ -686,9 +689,17 @@ function main() {
   console.log(`\n(checksum ${sink.toPrecision(6)})`);
 }
 
-try {
+/** Runs the sections, then (unless --no-cells) the per-cell latency report. */
+async function all() {
   main();
-} catch (error) {
-  console.log(`bench stopped early: ${describeError(error)}`);
+  if (process.argv.includes("--no-cells")) return;
+  console.log("\n(e) chapters, cell by cell");
+  const { cellLatencyReport, chapterNotebooks } = require("./cell-latency");
+  await cellLatencyReport(chapterNotebooks());
 }
-process.exitCode = 0;
+
+all()
+  .catch((error) => console.log(`bench stopped early: ${describeError(error)}`))
+  .finally(() => {
+    process.exitCode = 0;
+  });
