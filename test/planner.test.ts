@@ -206,13 +206,39 @@ describe("planStrategy(request, experiments)", () => {
     // Search runs only, no limit: the same candidates, folds and seed as search.optimal.oracle.
     for (const [k, point] of search.optimal.oracle.curve.entries()) {
       for (const bin of point.bins) {
-        const plan = planStrategy({ level: bin.bin, budget: point.budget }, { search });
+        const plan = planStrategy({ level: bin.bin, budget: point.budget, beyondPaper: true }, { search });
         expect(plan.accuracy).toBe(bin.accuracy);
         expect(plan.inSampleAccuracy).toBe(bin.inSampleAccuracy);
         expect(plan.levelSize).toBe(bin.size);
       }
       expect(k).toBeLessThan(search.budgets.length);
     }
+  });
+
+  test("by default it chooses among the paper's own strategies; beyondPaper adds DVTS and REBASE", () => {
+    const all = planCandidates({ search });
+    const dvts = all.filter((c) => c.spec.kind === "dvts");
+    expect(dvts.length).toBeGreaterThan(0);
+    for (const c of all) expect(c.inPaper).toBe(c.spec.kind !== "dvts" && c.spec.kind !== "rebase");
+    for (const c of dvts) expect(c.credit).toMatch(/Hugging Face/);
+    for (const budget of search.budgets) {
+      const atBudget = all.filter((c) => c.budget === budget);
+      const paper = planStrategy({ level: 3, budget }, { search });
+      const wide = planStrategy({ level: 3, budget, beyondPaper: true }, { search });
+      expect(paper.beyondPaper).toBe(false);
+      expect(paper.consideredRuns).toBe(atBudget.filter((c) => c.inPaper).length);
+      expect(wide.consideredRuns).toBe(atBudget.length);
+      expect(atBudget.find((c) => c.strategy === paper.strategy)?.inPaper).toBe(true);
+      // widening the pool can only keep or raise the in-sample best
+      expect(wide.unconstrained.inSampleAccuracy).toBeGreaterThanOrEqual(
+        paper.unconstrained.inSampleAccuracy,
+      );
+      const widePick = atBudget.find((c) => c.strategy === wide.strategy)!;
+      if (!widePick.inPaper) expect(wide.reason).toContain("is not in the paper");
+    }
+    expect(() => planStrategy({ level: 3, budget: 16, beyondPaper: 1 as never }, { search })).toThrow(
+      /^planStrategy: request\.beyondPaper must be a boolean, got 1$/,
+    );
   });
 
   test("refuses bad requests in the house format", () => {

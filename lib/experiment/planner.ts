@@ -23,19 +23,24 @@
  *    to the one listed first), reported with the level's two-fold
  *    cross-validated accuracy, which does not reward a lucky pick.
  *
- * Pooling search and revisions in one choice, and the latency limit, are
- * this library's extensions; the paper studies the two families separately
- * and does not constrain latency.
+ * By default the planner chooses only among the paper's own strategies;
+ * `beyondPaper: true` adds DVTS (Hugging Face's search-and-learn, after the
+ * paper) and REBASE (Wu et al.), each credited in the reason line. Pooling
+ * search and revisions in one choice, and the latency limit, are this
+ * library's extensions; the paper studies the two families separately and
+ * does not constrain latency.
  * @packageDocumentation
  */
 
 import { strategyCost, type StrategySpec } from "../strategies/cost";
+import { entryOf } from "../strategies/registry";
 import { binEdges, binOf } from "../models/difficulty";
 import type { RevisionExperimentResult, SearchExperimentResult } from "./experiment";
 import { computeOptimal, type BinChoice, type StrategyEvaluation } from "../models/optimal";
 import { largerModelP, LARGER_MODEL_LOGIT_SHIFT } from "../models/questions";
 import {
   assertArray,
+  assertBoolean,
   assertFinite,
   assertInteger,
   assertNumber,
@@ -58,6 +63,10 @@ export interface PlanCandidate extends StrategyEvaluation {
   readonly spec: StrategySpec;
   /** Serial depth in generations ({@link StrategyCost.serialDepth}): the latency. */
   readonly serialDepth: number;
+  /** Whether the paper ran this strategy (DVTS and REBASE came after it). */
+  readonly inPaper: boolean;
+  /** Who introduced it, from the strategy registry. */
+  readonly credit: string;
   /**
    * Rounds of verifier calls that must wait for each other
    * ({@link StrategyCost.verifierRounds}), with the search experiment's steps per solution T.
@@ -91,6 +100,11 @@ export interface PlanRequest {
   maxSerialDepth?: number;
   /** Logit shift of the larger model to compare with ({@link largerModelP}), finite. @defaultValue {@link LARGER_MODEL_LOGIT_SHIFT} */
   largerModelShift?: number;
+  /**
+   * Also consider strategies the paper did not run (DVTS, from Hugging Face's
+   * search-and-learn; REBASE, from Wu et al.). @defaultValue false: the paper's own pool
+   */
+  beyondPaper?: boolean;
 }
 
 /** How much the latency limit costs on the level. */
@@ -111,6 +125,8 @@ export interface StrategyPlan {
   readonly budget: number;
   /** The latency limit applied, in generations. */
   readonly maxSerialDepth: number;
+  /** Whether strategies beyond the paper's were considered. */
+  readonly beyondPaper: boolean;
   /** The recommended run's label. */
   readonly strategy: string;
   /** The recommended run in {@link strategyCost}'s terms. */
@@ -177,6 +193,7 @@ function candidateFrom(
   const run = assertObject(fn, name, e);
   const spec = assertObject(fn, `${name}.spec`, run.spec) as unknown as StrategySpec;
   const cost = strategyCost(spec, { stepsPerSolution: steps });
+  const entry = family === "search" ? entryOf(spec.kind) : undefined;
   return {
     strategy: family === "revisions" ? `revisions ${run.strategy as string}` : (run.strategy as string),
     budget: run.budget as number,
@@ -185,6 +202,8 @@ function candidateFrom(
     spec,
     serialDepth: cost.serialDepth,
     verifierRounds: cost.verifierRounds,
+    inPaper: entry === undefined ? true : entry.inPaper,
+    credit: entry === undefined ? "Snell et al. 2024 §6 (sequential revisions)" : entry.credit,
   };
 }
 
@@ -305,11 +324,13 @@ export function planStrategy(request: PlanRequest, experiments: PlanExperiments)
   if (!(maxSerialDepth >= 1)) rangeError(fn, "request.maxSerialDepth", "a number >= 1", maxSerialDepth);
   const shift = r.largerModelShift ?? LARGER_MODEL_LOGIT_SHIFT;
   assertFinite(fn, "request.largerModelShift", shift);
+  const beyondPaper = r.beyondPaper ?? false;
+  assertBoolean(fn, "request.beyondPaper", beyondPaper);
 
   const budget = Math.max(...budgets.filter((b) => b <= requestedBudget));
   // Shallower first, so computeOptimal's "first listed wins ties" prefers the faster run.
   const all = candidates
-    .filter((c) => c.budget === budget)
+    .filter((c) => c.budget === budget && (beyondPaper || c.inPaper))
     .map((c, order) => ({ c, order }))
     .sort((x, y) => x.c.serialDepth - y.c.serialDepth || x.order - y.order)
     .map((x) => x.c);
@@ -358,9 +379,11 @@ export function planStrategy(request: PlanRequest, experiments: PlanExperiments)
         : "level";
 
   const limitText = Number.isFinite(maxSerialDepth) ? `depth ≤ ${maxSerialDepth}` : "any depth";
+  const pool = beyondPaper ? "runs (the paper's and later work's)" : "runs of the paper's strategies";
   const parts = [
-    `best on level ${level} (${f3(choice.inSampleAccuracy)}) of ${allowed.length} runs with ${limitText}`,
+    `best on level ${level} (${f3(choice.inSampleAccuracy)}) of ${allowed.length} ${pool} with ${limitText}`,
   ];
+  if (!picked.inPaper) parts.push(`${picked.strategy} is not in the paper: ${picked.credit}`);
   if (latencyCost === "none") {
     if (Number.isFinite(maxSerialDepth)) parts.push("the latency limit does not bind");
   } else {
@@ -381,6 +404,7 @@ export function planStrategy(request: PlanRequest, experiments: PlanExperiments)
     requestedBudget,
     budget,
     maxSerialDepth,
+    beyondPaper,
     strategy: picked.strategy,
     spec: picked.spec,
     serialDepth: picked.serialDepth,
