@@ -680,6 +680,100 @@ ttc.showVersions();
 }
 
 // %% [markdown]
+// One more cause sits inside the PRM itself. Its honest score is the logit of a prefix's value,
+// clamped to `±logitCap`, while a detected mistake scores a flat `offTrackLogit`. On the hardest
+// questions an honest prefix is worth very little until late in the solution, so for most of
+// the search the PRM ranks a *detected mistake above honest work*. Beam search, which keeps the
+// best-scoring prefixes every step, is steered the wrong way there — one reason "nothing makes
+// progress on the hardest bin" holds in our model — while lookahead, which scores a prefix at
+// the end of its rollout, sees honest work overtake the mistakes a few steps sooner. The cell
+// finds the depth where that happens for a typical hardest-level question.
+
+// %%
+{
+  const search = ttc.runSearchExperiment();
+  const levels = search.oracle.levels;
+  const hardest = Math.max(...Array.from(levels));
+  const ps = Array.from(search.passRate)
+    .filter((_, i) => levels[i] === hardest)
+    .sort((a, b) => a - b);
+  const p = ps[Math.floor(ps.length / 2)] as number; // the level's median pass@1
+  const T = ttc.DEFAULT_SEARCH_STEPS;
+  const { logitCap, offTrackLogit } = ttc.DEFAULT_PRM;
+  const rows = [];
+  for (let depth = 1; depth <= T; depth++) {
+    const v = ttc.prefixValue(p, depth, T);
+    const honest = v >= 1 ? logitCap : Math.max(-logitCap, Math.min(logitCap, Math.log(v / (1 - v))));
+    rows.push({
+      depth,
+      "value of honest work": v,
+      "honest score (logit)": honest,
+      "detected mistake (logit)": offTrackLogit,
+    });
+  }
+  ttc.showTable(rows, {
+    caption: `The PRM's mean scores by depth for a level-${hardest} question, p = ${ttc.formatNumber(p, 3)}`,
+  });
+  const first = rows.find((r) => r["honest score (logit)"] > offTrackLogit);
+  ttc.showMarkdown(
+    first === undefined
+      ? "Honest work never outscores a detected mistake on this question."
+      : `Honest work first outscores a detected mistake at depth **${first.depth}** of ${T}; before that, ` +
+          "a beam that keeps the top scores prefers the mistakes (up to the noise).",
+  );
+}
+
+// %% [markdown]
+// ### Do the verdicts hold? Other seeds, and each cause switched off
+//
+// One seed is one benchmark and one set of simulation streams. A verdict that flips on another
+// seed is noise, not a finding. `ttc.findingsAcrossSeeds()` reruns both experiments on
+// independent seeds — a new benchmark, new simulation streams, a new difficulty verifier each
+// time — and counts how many agree with the default seed. Then it reruns the default seed with
+// each switchable mechanism of the synthetic world turned off (`ttc.MECHANISMS`: the PRM's
+// ranking signal, its exploitability, noisy predicted bins, revisions that fix, break or repeat
+// a failed answer) and reports the verdict of every finding that rests on it. This is an
+// ablation the paper could not run: it had one model, one PRM and one benchmark.
+//
+// A finding that still holds with its mechanism off does not come from that mechanism; one that
+// agrees on few seeds is not yet a result of our model at all. The first run takes a while
+// (every seed is a full study; the bar shows progress); afterwards the experiments' memo answers
+// at once.
+
+// %%
+{
+  const seeds = 10; // independent seeds besides the default one
+  let bar: ttc.Progress | undefined;
+  const r = ttc.findingsAcrossSeeds({
+    seeds,
+    onProgress: (done, total) => {
+      bar ??= ttc.progress(total, "studies (default seed, other seeds, ablations)");
+      bar.tick();
+      if (done === total) bar.done();
+    },
+  });
+  ttc.showTable(
+    r.rows.map((f) => ({
+      finding: f.finding,
+      "cause in the model": f.cause,
+      verdict: f.verdict,
+      [`seeds agreeing (of ${seeds})`]: f.agree,
+      [`"yes" on (of ${seeds})`]: f.yes,
+      "with the mechanism off": f.ablations.map((a) => `${a.name} off: ${a.verdict}`).join("; "),
+    })),
+    { caption: "Each finding on the default seed, on independent seeds, and with its mechanisms off" },
+  );
+  const robust = r.rows.filter((f) => f.agree >= seeds - 1);
+  const robustYes = r.rows.filter((f) => f.yes >= seeds - 1);
+  const moved = r.rows.filter((f) => f.ablations.some((a) => a.verdict !== f.verdict));
+  ttc.showMarkdown(
+    `**${robust.length}** of ${r.rows.length} verdicts hold on at least ${seeds - 1} of ${seeds} other seeds; ` +
+      `**${robustYes.length}** findings are a robust "yes". Switching a mechanism off changes the verdict of ` +
+      `**${moved.length}** findings — for the rest, the cause named is not what decides the verdict.`,
+  );
+}
+
+// %% [markdown]
 // ### Build it, then check it: the in-sample choice per bin
 //
 // Before cross-validation, the compute-optimal rule is one line: in each bin, take the strategy
