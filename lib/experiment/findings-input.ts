@@ -101,9 +101,17 @@ export const zOf = (d: number, se: number): string =>
   se > 0 ? `${(d / se).toFixed(1)} SE` : d === 0 ? "0 SE" : "∞ SE";
 
 /** An efficiency row as text: "4.6×", or "never" when the baseline never reaches it. */
-export function ratioText(row: EfficiencyPoint): string {
+export function ratioText(row: GatedEfficiencyPoint): string {
+  if (row.noSignificantGain === true) return "no gain > 2 SE";
   return row.ratio === null ? "never" : times(row.ratio);
 }
+
+/**
+ * An efficiency row whose ratio counts only where compute-optimal beats the
+ * baseline at the same budget by more than 2 SE; elsewhere ratio 1 and
+ * `noSignificantGain`.
+ */
+export type GatedEfficiencyPoint = EfficiencyPoint & { readonly noSignificantGain?: boolean };
 
 /** The ratio as a number for comparisons: +∞ when the baseline never catches up. */
 export function ratioValue(row: EfficiencyPoint): number {
@@ -291,10 +299,30 @@ export function findingsContext(search: SearchFindingsInput, revision: RevisionF
     .map((b) => vEvals.find((e) => e.budget === b && e.sequential === 1))
     .filter((e): e is (typeof vEvals)[number] => e !== undefined)
     .map((e) => ({ budget: e.budget, accuracy: meanOver(e.perQuestion, allR) }));
-  const sEff = efficiencyRatio(points(sOptO), sBase);
-  const sEffP = efficiencyRatio(points(sOptP), sBase);
-  const rEff = efficiencyRatio(points(rOptO), rBase);
-  const rEffP = efficiencyRatio(points(rOptP), rBase);
+  // An efficiency ratio is only evidence where compute-optimal beats the baseline at the same budget
+  // by more than 2 SE (paired: the cross-validated rate of each question against the baseline's rate
+  // on the same question): on a plateau, noise alone
+  // would make the baseline "never catch up". Elsewhere the established ratio is 1 (no gain shown).
+  const gated = (
+    rows: readonly EfficiencyPoint[],
+    opt: ComputeOptimalResult,
+    baseAt: (budget: number) => StrategyEvaluation | undefined,
+    idx: readonly number[],
+  ): GatedEfficiencyPoint[] =>
+    rows.map((row) => {
+      const o = opt.curve.find((x) => x.budget === row.budget);
+      const b = baseAt(row.budget);
+      if (o === undefined || b === undefined) return row;
+      const d = pairedDifference(o.heldOut, b.perQuestion, idx);
+      const significant = d.difference > FINDINGS_Z * d.standardError;
+      return significant ? row : { ...row, ratio: 1, baselineBudget: row.budget, noSignificantGain: true };
+    });
+  const sBaseAt = (b: number) => sEvals.find((e) => e.strategy === BON && e.budget === b);
+  const rBaseAt = (b: number) => vEvals.find((e) => e.budget === b && e.sequential === 1);
+  const sEff = gated(efficiencyRatio(points(sOptO), sBase), sOptO, sBaseAt, allS);
+  const sEffP = gated(efficiencyRatio(points(sOptP), sBase), sOptP, sBaseAt, allS);
+  const rEff = gated(efficiencyRatio(points(rOptO), rBase), rOptO, rBaseAt, allR);
+  const rEffP = gated(efficiencyRatio(points(rOptP), rBase), rOptP, rBaseAt, allR);
   const sMaxBase = (sBase[sBase.length - 1] as CurvePoint).budget;
   const rMaxBase = (rBase[rBase.length - 1] as CurvePoint).budget;
   // "4: 3.2×, 16: never, …" — "never": the baseline does not reach that accuracy by its largest budget.

@@ -6,20 +6,22 @@
  * happens to the findings that name it.
  *
  * A mechanism is "off" when the option below removes the cause and nothing
- * else: a PRM whose scores are pure noise, a PRM that is never fooled, a
- * difficulty estimate as good as the oracle's, a revision model that never
+ * else: a PRM whose scores are pure noise, a PRM that is never fooled, a PRM
+ * that scores a detected mistake at its floor, a difficulty estimate as good as the oracle's, a revision model that never
  * fixes, never breaks, or never repeats a failed answer. Causes that are not
  * switchable (how difficulty itself is modelled, the larger model's logit
  * shift, the FLOPs accounting of lookahead's rollouts) are named in
  * {@link FINDING_CAUSES} without a switch.
  * @packageDocumentation
  */
+import { DEFAULT_PRM } from "../strategies/synthetic";
 import type { RevisionExperimentOptions, SearchExperimentOptions } from "./experiment";
 
 /** The switchable mechanisms of the synthetic study. */
 export type MechanismId =
   | "prm-signal"
   | "prm-exploit"
+  | "prm-mistake-floor"
   | "difficulty-noise"
   | "revision-fixes"
   | "revision-breaks"
@@ -71,6 +73,16 @@ export const MECHANISMS: readonly Mechanism[] = Object.freeze([
       "the paper's explanation of beam search degrading on easy questions and of lookahead underperforming: the PRM is over-optimised, e.g. over-short solutions that score well (§5.3 v1)",
     offMeans: "foolRate 0: every mistake is visible to the PRM",
     off: { search: { prm: { foolRate: 0 } } },
+  },
+  {
+    id: "prm-mistake-floor",
+    name: "detected mistakes outscore hard honest work",
+    cause:
+      "a detected mistake scores a flat offTrackLogit (−1) while honest work scores the clamped logit of its value, as low as −logitCap (−2): on the hardest questions, until late in a solution, the PRM ranks a detected mistake above honest work",
+    source:
+      "ours, not the paper's: a PRM trained on Monte Carlo values would give a detected mistake (value 0) the lowest score; this is a modelling choice of the synthetic PRM that the ablation exposes",
+    offMeans: "offTrackLogit = −logitCap: a detected mistake scores the PRM's floor, never above honest work",
+    off: { search: { prm: { offTrackLogit: -DEFAULT_PRM.logitCap } } },
   },
   {
     id: "difficulty-noise",
@@ -134,7 +146,8 @@ export const FINDING_CAUSES: Readonly<Record<string, FindingCause>> = Object.fre
     mechanisms: ["difficulty-noise"],
   },
   "revision-efficiency": {
-    cause: "verifier-selected parallel sampling plateaus while chains keep fixing",
+    cause:
+      "verifier-weighted parallel sampling falls on the hard levels, where a question's frequent wrong answer wins the weighted vote (not switchable without drawing a new benchmark), so even chains that never fix beat it there; revisions that fix add to the gain",
     mechanisms: ["revision-fixes", "revision-breaks", "revision-sticky"],
   },
   "revision-plateau": {
@@ -156,8 +169,9 @@ export const FINDING_CAUSES: Readonly<Record<string, FindingCause>> = Object.fre
     mechanisms: ["prm-signal", "prm-exploit"],
   },
   "lookahead-worst": {
-    cause: "rollouts cost N(k + 1) generations (accounting, not switchable); the PRM's exploitability",
-    mechanisms: ["prm-exploit", "prm-signal"],
+    cause:
+      "rollouts cost N(k + 1) generations (accounting, not switchable); the PRM's exploitability; scoring at the end of a rollout sees honest work overtake detected mistakes sooner",
+    mechanisms: ["prm-exploit", "prm-signal", "prm-mistake-floor"],
   },
   "bins-easy": {
     cause: "on easy questions there is little to prune and a fooled prefix is most of what can go wrong",
@@ -169,8 +183,8 @@ export const FINDING_CAUSES: Readonly<Record<string, FindingCause>> = Object.fre
   },
   "bins-hardest": {
     cause:
-      "per-step success s = p^(1/T) is low on every step, so few prefixes stay on track to be found (how difficulty is modelled, not switchable)",
-    mechanisms: ["prm-signal"],
+      "the PRM ranks detected mistakes above honest work on these questions until late, which steers beam search away from the few on-track prefixes; per-step success s = p^(1/T) (how difficulty is modelled, not switchable)",
+    mechanisms: ["prm-signal", "prm-mistake-floor"],
   },
   "revisions-easy": {
     cause: "an easy question's first answer is usually right or near; revisions refine it",

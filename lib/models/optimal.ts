@@ -74,6 +74,12 @@ export interface OptimalAtBudget {
   readonly accuracy: number;
   /** Standard error of {@link OptimalAtBudget.accuracy} across questions. */
   readonly standardError: number;
+  /**
+   * Each question's cross-validated success rate (the rate of the strategy
+   * chosen for its bin without it), in benchmark order: for paired
+   * comparisons with another curve on the same questions.
+   */
+  readonly heldOut: Float64Array;
   /** Per-bin choices, bins in increasing order. */
   readonly bins: readonly BinChoice[];
 }
@@ -245,7 +251,13 @@ export function computeOptimal(
     }
     const n = b.length;
     const accuracy = s / n;
-    return { budget, accuracy, standardError: standardErrorOfMean(accuracy, s2, n), bins: binChoices };
+    return {
+      budget,
+      accuracy,
+      standardError: standardErrorOfMean(accuracy, s2, n),
+      heldOut,
+      bins: binChoices,
+    };
   });
   return { curve, binLevels: levels };
 }
