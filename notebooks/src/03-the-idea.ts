@@ -33,14 +33,15 @@ ttc.showVersions();
 // %% [markdown]
 // ## The paper has two levers: search against a verifier, or revise to change the proposals
 //
-// The paper organises test-time methods around two levers (Snell et al. §3).
+// The paper organises test-time methods around two levers (Snell et al. §2, the same section in
+// both the arXiv v1 and the ICLR text).
 //
 // - **Search against a verifier** modifies the *output* while the proposer stays fixed. The base
 //   model samples; a learned verifier scores the samples and the method keeps the best-scored.
 //   The simplest form is **best-of-N**: N independent samples, one pick. The paper's stronger
 //   forms search step by step against a **process reward model (PRM)**, a verifier that scores
-//   each step of a partial solution — beam search and lookahead search, covered in a later
-//   chapter.
+//   each step of a partial solution — beam search and lookahead search, introduced below with a
+//   later addition, DVTS.
 // - **Revising** modifies the *proposal distribution*. A revision model, finetuned for the job,
 //   reads its own earlier attempts and writes a new one, so later attempts are drawn from a
 //   better distribution than the first. In the paper the model's only "feedback" is those
@@ -477,6 +478,33 @@ ttc.showVersions();
 // takes to get close. At the weakest AUCs, majority vote — which never looks at the scores —
 // ends above plain best-of-N at large N; a verifier has to be decent before trusting its single
 // top score pays.
+
+// %% [markdown]
+// ## Searching step by step: beam search, lookahead and DVTS
+//
+// Best-of-N scores only finished solutions. The paper's stronger searches (Snell et al. §5.2, Fig. 2
+// in both versions) score *partial* solutions, one step at a time, with the process reward model
+// (PRM). All three below spend a budget of N candidates per step; M is the beam width (how many
+// continuations a kept prefix gets).
+//
+// - **Beam search.** Sample N first steps and score each with the PRM. Keep the best N/M, give each
+//   of them M next steps (again N candidates), score, keep, and repeat until the solutions end.
+//   The N finished candidates go to weighted voting. It costs N generations, like best-of-N.
+// - **Lookahead search.** Beam search whose step scores come from looking ahead: each candidate
+//   step is rolled out up to k more steps greedily (temperature 0), and the PRM's score at the end
+//   of the rollout becomes the candidate's score; the beam keeps the step, not the rollout. The
+//   paper calls this MCTS with the exploration removed. The rollouts are paid for: it costs
+//   $N(k + 1)$ generations, and k = 0 is plain beam search.
+// - **DVTS** (diverse verifier tree search) is *not in the paper*: the Hugging Face team added it
+//   later (Beeching et al. 2024, huggingface/search-and-learn). It splits the N candidates into N/M
+//   independent subtrees. Each subtree samples M first steps, keeps only its single best, gives it M
+//   next steps, keeps the best again, and so on — a greedy beam of width one. One fooled branch can
+//   take over only its own subtree, which keeps the final candidates diverse. It costs N
+//   generations; `ttc.dvts` is the library's version.
+//
+// Beam search keeps the globally best prefixes, so a prefix the PRM over-rates can crowd out all the
+// others; DVTS cannot put more than one kept prefix per subtree. Chapter 05 traces one beam search
+// round by round, and chapter 06 runs all of them over a whole benchmark.
 
 // %% [markdown]
 // ## Revising changes the proposals: one chain, round by round
@@ -1184,7 +1212,7 @@ ttc.showError(() =>
 }
 
 // %% [markdown]
-// **Further reading:** Snell et al. (2024) §3 (the two levers), §5.1 and App. E v1 / G ICLR
+// **Further reading:** Snell et al. (2024) §2 (the two levers), §5.1 and App. E v1 / G ICLR
 // (weighted best-of-N), §6 (revisions, selection across chains, sequential vs parallel).
 
 // %% [markdown]

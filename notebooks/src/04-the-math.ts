@@ -835,6 +835,12 @@ ttc.show(ttc.coverageFigure({ ps: [0.02, 0.1, 0.3], nMax: 256 }));
 // drags the limit far down, so a revision model that breaks what it touches makes good first
 // answers worse. Pass@1 of the last attempt is not the whole story either: the paper selects
 // across attempts with a verifier or a majority vote, as chapter 03 showed.
+//
+// **Why the limit at the paper's break rate is not one number.** The paper reports the break rate
+// (about 38%) but no fix rate, and L = fix / (fix + break) needs both. So every limit "at the
+// paper's break rate" in this workbook depends on a fix rate we chose: this chart picks one to
+// show the shape, and chapter 05 picks the fix rate that reproduces the teaching summary's first
+// gain (+0.05 from p0 = 0.1). That matched value is the one chapter 09 lists as the key number.
 
 // %% [markdown]
 // ## The same N can mean very different bills

@@ -514,7 +514,7 @@ ttc.showVersions();
 // The lesson matches the paper's design. Pass@1 of the last attempt can stall or even fall, so
 // the paper does not answer with the last attempt: it selects across the chain, with an outcome reward
 // model (ORM) trained on the revision model's outputs or with a majority vote (Snell et al.
-// §6.2). What a chain buys is the chance of having been right at some point, and a verifier that
+// §6.1, and App. I v1 / App. M ICLR). What a chain buys is the chance of having been right at some point, and a verifier that
 // can find that point.
 
 // %% [markdown]
@@ -838,7 +838,7 @@ ttc.showVersions();
         `larger model, test-time compute wins on easy/medium questions or when inference load R is ` +
         `small; on the hardest questions the larger model wins. Budgets the small model gets: ` +
         `F = ${F(0.16)} / ${F(0.79)} / ${F(22)} generations at R = 0.16 / 0.79 / 22.`,
-      source: "§7, Fig. 9 v1; paper-notes §3.2, §6(a)",
+      source: "§7, Fig. 9 v1 / Fig. 8 ICLR",
     },
     {
       claim:
@@ -850,7 +850,7 @@ ttc.showVersions();
         `FLOPs-matched (70/3.8 = ${f(70 / 3.8, 3)}× is not its ratio). Nearest real claim: a ` +
         `Hugging Face blog post, Llama 3.2 3B with an 8B PRM beating Llama 3.1 70B on MATH-500, ` +
         `not FLOPs-matched.`,
-      source: "paper-notes §6(a)",
+      source: "§7; Hugging Face blog (Beeching et al. 2024)",
     },
     {
       claim: '"More test-time compute = smarter model (sometimes better than more parameters!)"',
@@ -859,7 +859,7 @@ ttc.showVersions();
         `With its scope. Accuracy mostly rises with the budget, but not always: on the easiest bins ` +
         `beam search degrades as its budget grows. "Better than more parameters" holds only ` +
         `FLOPs-matched, on easy/medium questions or at small R.`,
-      source: "§7; paper-notes §4.1",
+      source: "abstract, §5, §7",
     },
     {
       claim:
@@ -869,7 +869,7 @@ ttc.showVersions();
       evidence:
         "The paper's baseline; its best answer aggregation is best-of-N weighted (scores summed " +
         "per final answer).",
-      source: "§5.1; paper-notes §2.3",
+      source: "§5.1; App. E v1 / App. G ICLR",
     },
     {
       claim:
@@ -880,7 +880,7 @@ ttc.showVersions();
         "No critique step: a finetuned revision model reads up to 4 earlier attempts and writes a " +
         "new one. A verifier (an ORM) or a majority vote only selects the final answer across the " +
         "attempts.",
-      source: "§6.1–6.2; paper-notes §1.2",
+      source: "§6.1–6.2; App. H–J v1 / App. L–N ICLR",
     },
     {
       claim:
@@ -891,7 +891,7 @@ ttc.showVersions();
         `Half right. Search axis: on the easiest bins best-of-N is the better search, because beam ` +
         `search over-optimises the PRM as the budget grows. Revision axis: the easiest questions do ` +
         `best with purely sequential revisions — refinement, the opposite.`,
-      source: "§5, §6.2; paper-notes §6(d)",
+      source: "§5, §6.2",
     },
     {
       claim:
@@ -902,7 +902,7 @@ ttc.showVersions();
         `Hard questions do best with a mix of sequential and parallel revisions; on the hardest bin ` +
         `nothing helps much, and the larger model beats test-time compute. Synthetic, p = 0.1, ` +
         `budget 8: ${ends(hard)}.`,
-      source: "§6.2, Fig. 7 v1; paper-notes §6(d)",
+      source: "§6.2, Fig. 7 (same number in both versions)",
     },
     {
       claim:
@@ -929,7 +929,7 @@ ttc.showVersions();
         `${f(ttc.bestOfNAccuracy(p, 10, auc92), 4)}; AUC 0.76: ${f(ttc.bestOfNAccuracy(p, 10, auc76), 4)}; ` +
         `AUC 0.92 with 20% label noise: ${f(ttc.bestOfNAccuracy(p, 10, noisy), 4)} ` +
         `(limit ${f(ttc.bestOfNLimit(p, noisy), 4)}).`,
-      source: "paper-notes §6(b); Brown et al. 2024",
+      source: "Brown et al. 2024 (Large Language Monkeys)",
     },
     {
       claim: 'Revision example: "Rounds=1: P ≈ 0.1"',
@@ -948,7 +948,7 @@ ttc.showVersions();
         `0.65 is coverage(0.1, 10) = ${f(ttc.coverage(0.1, 10), 4)}, ten parallel samples; p_k ` +
         `reaches 0.65 only at round ${round65}. With the paper's ~38% break rate (same first ` +
         `gain), pass@1 at round 10 is ${f(ttc.markovRevisionAccuracy(0.1, breakRates, 10), 4)}.`,
-      source: "paper-notes §6(c); this chapter",
+      source: "§6.1 (the ~38% break rate); this chapter",
     },
     {
       claim: 'Table, Best-of-N cost: "Medium (N forward passes)"',
@@ -956,7 +956,7 @@ ttc.showVersions();
       evidence:
         `In the paper's unit: best-of-10 costs ${bon10.generations} generations ` +
         `(ttc.strategyCost) — N full solutions, each many forward passes, one per token.`,
-      source: "paper-notes §7",
+      source: "§5.2 (the cost convention); this chapter",
     },
     {
       claim: 'Table, Best-of-N speed: "Slow (serial)"',
@@ -1003,7 +1003,7 @@ ttc.showVersions();
         "FLOPs-matched, a larger model is the better use of compute only on the hardest questions " +
         "or under heavy inference load (large R); on easy/medium questions at small R, test-time " +
         "compute wins.",
-      source: "§7; paper-notes §3.2",
+      source: "§7, Fig. 9 v1 / Fig. 8 ICLR",
     },
     {
       claim:
@@ -1013,7 +1013,7 @@ ttc.showVersions();
       evidence:
         "The paper (arXiv, August 2024) studies PRM search and a finetuned revision model on " +
         "PaLM 2-S*; it does not discuss these models. The link is the summary's.",
-      source: "paper-notes §0–1",
+      source: "the paper's arXiv v1 (August 2024) and ICLR 2025 texts",
     },
   ];
   ttc.showTable(rows, { caption: "Audit of the teaching summary (numbers computed by the library)" });

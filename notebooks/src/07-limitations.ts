@@ -105,12 +105,15 @@ ttc.showVersions();
 // (AUC 0.6) is still creeping upwards at thousands of samples, below what a strong one (AUC 0.99)
 // reaches with a handful. The verifier — not the sampler — decides how much N buys.
 //
-// Real verifiers are also *noisy*. The ICLR version of the paper (App. K) trained a PRM on labels
-// with 20% of them flipped (a label y became 1 − y with probability 0.2) and found it could still
-// beat a ~14× larger model on easy and medium questions at low inference load. Our label noise is a
-// different, harsher mechanism: it flips the verifier's *judgement of each test sample*, whereas
-// training on noisy labels can partly average the noise out. So read the next chart as a worst case
-// for that experiment, not a reproduction of it.
+// Real verifiers are also *noisy*. The ICLR version of the paper (App. K) took its trained PRM and,
+// at test time, flipped each of its *predictions* p to 1 − p with probability 0.2, independently per
+// score and without retraining, and found that test-time search could still beat a ~14× larger
+// model on easy and medium questions at low inference load. Our label noise η is the same kind of
+// mechanism: at test time, independently for each sample, the verifier's judgement is flipped with
+// probability η (a correct sample is scored like a wrong one and vice versa). The one difference is
+// the scale: the paper flips the score itself, we flip which score distribution the sample's score is
+// drawn from. So the curve at η = 0.2 below is our analogue of that experiment, on our synthetic
+// questions rather than MATH.
 
 // %%
 {
