@@ -14,7 +14,9 @@
 // - what *coverage* is — the chance that at least one of N attempts is right — and why it is
 //   only an upper bound on what sampling more can buy.
 //
-// **Prerequisites:** none beyond high-school algebra. **Time:** about 5 minutes.
+// **Prerequisites:** none beyond high-school algebra.
+// **Time:** about 25 minutes (1159 words at 200 a minute and 146 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

@@ -21,8 +21,9 @@
 // - why "for hard tasks, test-time compute is more efficient than training compute" overstates the
 //   paper.
 //
-// **Prerequisites:** chapter 01 (coverage, FLOPs-matched budgets). **Time:** about 5 minutes to
-// read, more to experiment.
+// **Prerequisites:** chapter 01 (coverage, FLOPs-matched budgets).
+// **Time:** about 80 minutes (3246 words at 200 a minute and 588 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

@@ -19,7 +19,9 @@
 // - why, at the same budget, parallel sampling is the fast option and sequential revision the
 //   slow one.
 //
-// **Prerequisites:** chapter 01 (coverage). **Time:** about 7 minutes to read, more to experiment.
+// **Prerequisites:** chapter 01 (coverage).
+// **Time:** about 100 minutes (3599 words at 200 a minute and 820 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

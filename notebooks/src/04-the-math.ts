@@ -19,8 +19,9 @@
 // - what adaptive allocation across questions can and cannot buy (an extension beyond the paper).
 //
 // **Prerequisites:** chapter 03 (best-of-N and revisions in words). Some probability: independence,
-// expectations, the normal distribution. **Time:** about 8 minutes to read; longer with the
-// exercises.
+// expectations, the normal distribution.
+// **Time:** about 100 minutes (3728 words at 200 a minute and 796 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

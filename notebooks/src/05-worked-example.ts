@@ -19,7 +19,9 @@
 // - which claims of the summary hold, which need correcting, and which are not in the paper.
 //
 // **Prerequisites:** chapters 03 (the two levers) and 04 (coverage, the verifier model, the
-// two-state revision chain). **Time:** about 7 minutes to read, more to experiment.
+// two-state revision chain).
+// **Time:** about 105 minutes (3309 words at 200 a minute and 846 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

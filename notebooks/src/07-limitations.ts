@@ -20,7 +20,8 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 5 minutes to read, longer to play with the knobs.
+// **Time:** about 95 minutes (3363 words at 200 a minute and 766 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

@@ -23,7 +23,8 @@
 //
 // **Prerequisites:** chapter 01 (FLOPs of training and inference) and chapter 04 (budgets and
 // latency); the compute-optimal choice by difficulty bin is recalled where it is used.
-// **Time:** about 5 minutes to read; longer with the exercises.
+// **Time:** about 70 minutes (3478 words at 200 a minute and 526 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 

@@ -14,7 +14,9 @@
 // - which of the paper's findings our synthetic models reproduce, and which they do not;
 // - where to read next.
 //
-// **Prerequisites:** chapters 01–08 (or at least 03 and 06). **Time:** about 2 minutes.
+// **Prerequisites:** chapters 01–08 (or at least 03 and 06).
+// **Time:** about 20 minutes (1208 words at 200 a minute and 134 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 
