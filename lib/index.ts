@@ -356,6 +356,8 @@ export {
   progress,
   checkAgainst,
   checkValue,
+  checkPrediction,
+  YOUR_TURN,
   versions,
   showVersions,
   type MimeBundle,
@@ -364,5 +366,6 @@ export {
   type TableOptions,
   type Progress,
   type CheckOptions,
+  type PredictionAnswer,
   type Versions,
 } from "./display";

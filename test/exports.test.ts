@@ -501,6 +501,11 @@ const validCalls: Record<string, Args> = {
     { tolerance: 1e-9, digits: 6 },
   ],
   checkValue: () => ["c", 0.5, 0.5, 1e-9],
+  checkPrediction: () => [
+    "best rule",
+    "a",
+    { answer: "a", alsoRight: ["b"], choices: ["a", "b", "c"], tolerance: 0, explanation: "why" },
+  ],
 };
 
 /**
@@ -518,12 +523,13 @@ const NO_THROW_BY_DESIGN: Record<string, string> = {
 
 /**
  * Parameters that are lenient by design: `mine` is the reader's exercise
- * answer, so a placeholder that is not a function or number prints a ✗ line
- * rather than throwing (the functions' other parameters are still walked).
+ * answer (a prediction, for checkPrediction), so a placeholder prints a
+ * "your turn" or ✗ line rather than throwing (the functions' other parameters are still walked).
  */
 const LENIENT_PARAMS: Record<string, readonly string[]> = {
   checkAgainst: ["mine"],
   checkValue: ["mine"],
+  checkPrediction: ["prediction"],
 };
 
 /**

@@ -20,7 +20,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 100 minutes (3599 words at 200 a minute and 820 lines of code at 10 a minute,
+// **Time:** about 110 minutes (3679 words at 200 a minute and 869 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1071,12 +1071,16 @@ ttc.showError(() =>
 //    chains that are wrong at every attempt.
 // 4. **Open-ended.** In the try-changing-this cell, find a question and verifier for which
 //    majority vote beats plain best-of-N at N = 16. What do they have in common?
+// 5. **Predict, then run: a worse verifier.** Take this chapter's question at N = 64 and weaken
+//    the verifier from separation 1.5 to 0.3 (the label noise stays 0.1). Before running, predict
+//    (a) which rule is then most accurate — `"plain best-of-N"`, `"majority"` or `"weighted"` —
+//    and (b) whether plain best-of-N ends `"above"` or `"below"` majority vote.
 
 // %%
-// Exercise 1: replace the body. The placeholder is majority vote, so some cases fail.
+// Exercise 1: replace the body.
 {
-  // ← placeholder: majority vote, not the answer
-  const myWeightedVote = (answers: number[], scores: number[]): number => ttc.majorityVote(answers).answer;
+  // ← your turn: return the answer weighted voting picks
+  const myWeightedVote = (answers: number[], scores: number[]): number => undefined;
   const rng = ttc.makeRng("ch03-exercise-1");
   const cases: [number[], number[]][] = [
     [
@@ -1099,7 +1103,10 @@ ttc.showError(() =>
   // Answers are labels, not quantities: compare them as text ("answer 2"), not by numeric difference.
   ttc.checkAgainst(
     "weightedVote",
-    (a: number[], s: number[]) => `answer ${myWeightedVote(a, s)}`,
+    (a: number[], s: number[]) => {
+      const mine = myWeightedVote(a, s);
+      return mine === undefined ? undefined : `answer ${mine}`;
+    },
     (a: number[], s: number[]) => `answer ${ttc.weightedVote(a, s).answer}`,
     cases,
   );
@@ -1108,14 +1115,14 @@ ttc.showError(() =>
 // %%
 // Exercise 2: replace the body.
 {
-  const myVerifierAuc = (separation: number): number => 0.5 + separation / 10; // ← placeholder
+  const myVerifierAuc = (separation: number): number => undefined; // ← your turn
   ttc.checkAgainst("verifierAuc", myVerifierAuc, ttc.verifierAuc, [[0], [0.5], [1], [1.5], [2], [4]]);
 }
 
 // %%
 // Exercise 3: replace the body. Checked against simulated chains of the library's revision model.
 {
-  const myChainCeiling = (p: number, fix: number, k: number): number => 1 - (1 - p) ** k; // ← placeholder
+  const myChainCeiling = (p: number, fix: number, k: number): number => undefined; // ← your turn
   for (const [p, k] of [
     [0.35, 8],
     [0.1, 16],
@@ -1141,6 +1148,54 @@ ttc.showError(() =>
       4 * se,
     );
   }
+}
+
+// %%
+// Exercise 5: predict first, then run.
+{
+  const myBestRule: string | undefined = undefined; // ← your turn: "plain best-of-N", "majority" or "weighted"
+  const myPlainVsMajority: string | undefined = undefined; // ← your turn: "above" or "below"
+  const question = ttc.makeQuestion(0.35, { distractors: [0.5, 0.3, 0.2] });
+  const n = 64;
+  const rows = [1.5, 0.3].map((separation) => {
+    const verifier = ttc.makeVerifier({ separation, labelNoise: 0.1 });
+    const weighted = ttc.weightedVoteAccuracy(question, n, verifier, {
+      rng: ttc.makeRng(`ch03-exercise-5-${separation}`),
+      trials: 20000,
+    });
+    return {
+      auc: ttc.verifierAuc(separation),
+      "plain best-of-N": ttc.bestOfNAccuracy(question.p, n, verifier),
+      majority: ttc.majorityVoteAccuracy(question, n).accuracy,
+      weighted: weighted.accuracy,
+      se: weighted.standardError,
+    };
+  });
+  const [good, weak] = rows;
+  const rules = ["plain best-of-N", "majority", "weighted"] as const;
+  const best = rules.reduce((a, b) => (weak[b] > weak[a] ? b : a));
+  // Weighted voting is a Monte Carlo estimate: a rule within two of its standard errors is a tie.
+  const tied = rules.filter((r) => r !== best && weak[best] - weak[r] <= 2 * weak.se);
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  const line = (r: (typeof rows)[number]) =>
+    rules.map((rule) => `${rule} ${f(r[rule])}`).join(", ") + ` (weighted ±${f(r.se)})`;
+  const why =
+    `At AUC ${f(good.auc)}: ${line(good)}. At AUC ${f(weak.auc)}: ${line(weak)}. ` +
+    "Majority vote never reads the scores, so it does not move. Plain best-of-N bets everything " +
+    "on the single top score, which a weak verifier hands to a wrong sample more and more often. " +
+    "Weighted voting sums the scores per answer: as the scores carry less information its weights " +
+    "flatten towards equal, so it degrades towards majority vote instead of below it.";
+  ttc.checkPrediction(`the most accurate rule at AUC ${f(weak.auc)}, N = ${n}`, myBestRule, {
+    answer: best,
+    alsoRight: tied,
+    choices: rules,
+    explanation: why,
+  });
+  ttc.checkPrediction("plain best-of-N against majority vote with the weak verifier", myPlainVsMajority, {
+    answer: weak["plain best-of-N"] > weak.majority ? "above" : "below",
+    choices: ["above", "below"],
+    explanation: `Plain best-of-N ${f(weak["plain best-of-N"])}, majority ${f(weak.majority)}.`,
+  });
 }
 
 // %% [markdown]
@@ -1246,5 +1301,8 @@ ttc.showError(() =>
 // margin (p well above the top wrong answer's share), and it wins when the verifier is weak
 // (AUC near 0.5) or noisy: then the top score says little, while the votes still count. For
 // example p = 0.5 with four equal wrong answers and AUC `0.6`.
+//
+// **Exercise 5.** The checker explains the answer once you have predicted. Weighted voting
+// degrades towards majority vote as the verifier weakens; plain best-of-N falls below it.
 
 // %% [nav]

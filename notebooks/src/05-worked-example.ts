@@ -20,7 +20,7 @@
 //
 // **Prerequisites:** chapters 03 (the two levers) and 04 (coverage, the verifier model, the
 // two-state revision chain).
-// **Time:** about 105 minutes (3309 words at 200 a minute and 846 lines of code at 10 a minute,
+// **Time:** about 110 minutes (3392 words at 200 a minute and 888 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1133,12 +1133,16 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // 4. **Open-ended.** The chain coverage 1 − (1 − p0)(1 − fix)^(k−1) does not depend on the break
 //    rate. Why not? What would change if the checker were imperfect — say, an ORM with AUC 0.76
 //    choosing among the chain's attempts?
+// 5. **Predict, then run: which split wins?** A harder question (p = 0.3) at a budget of 16
+//    attempts, with the library's revision model and verifier selection across chains. Before
+//    running, predict whether `"all parallel"` (16 chains of one attempt), `"a mix"` or
+//    `"all sequential"` (one chain of 16) is the most accurate, and why.
 
 // %%
 // Exercise 1: replace the body.
 {
-  // ← placeholder, not the answer: it ignores the step.
-  const myBestOfChainCoverage = (p0: number, step: number, rounds: number) => 1 - (1 - p0) ** rounds;
+  // ← your turn: 1 − Π (1 − p_k) over the first `rounds` attempts
+  const myBestOfChainCoverage = (p0: number, step: number, rounds: number): number => undefined;
   ttc.checkAgainst("bestOfChainCoverage", myBestOfChainCoverage, ttc.bestOfChainCoverage, [
     [0.1, 0.05, 10],
     [0.1, 0, 10],
@@ -1151,7 +1155,7 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // %%
 // Exercise 2: replace the body.
 {
-  const myFirstRound = (p0: number, step: number, target: number) => 10; // ← placeholder
+  const myFirstRound = (p0: number, step: number, target: number): number => undefined; // ← your turn
   const reference = (p0: number, step: number, target: number) => {
     let k = 1;
     while (ttc.linearRevisionAccuracy(p0, step, k) < target - 1e-12) k++;
@@ -1170,11 +1174,55 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // %%
 // Exercise 3: replace the value.
 {
-  const mySamples = 20; // ← placeholder: smallest N with best-of-N accuracy >= 0.99 at p = 0.3, AUC 0.92
+  const mySamples: number = undefined; // ← your turn: smallest N with best-of-N accuracy >= 0.99 at p = 0.3, AUC 0.92
   const options = { separation: ttc.separationForAuc(0.92) };
   let expected = 1;
   while (ttc.bestOfNAccuracy(0.3, expected, options) < 0.99) expected++;
   ttc.checkValue("samples for 99% at p = 0.3, AUC 0.92", mySamples, expected);
+}
+
+// %%
+// Exercise 5: predict first, then run.
+{
+  const myPrediction: string | undefined = undefined; // ← your turn: "all parallel", "a mix" or "all sequential"
+  const p = 0.3;
+  const budget = 16;
+  const kind = (s: ttc.RevisionSplit) =>
+    s.sequential === 1 ? "all parallel" : s.parallel === 1 ? "all sequential" : "a mix";
+  const results = ttc.revisionRatios(budget).map((split) => ({
+    split,
+    ...ttc.revisionAccuracy([ttc.makeQuestion(p)], {
+      budget,
+      sequential: split.sequential,
+      rng: ttc.makeRng(`ch05-exercise-5-${split.label}`),
+      trials: 4000,
+    }),
+  }));
+  const best = results.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  // A kind whose best split is within two standard errors of the overall best is a tie.
+  const tied = [...new Set(results.map((r) => kind(r.split)))].filter(
+    (k) =>
+      k !== kind(best.split) &&
+      results.some(
+        (r) =>
+          kind(r.split) === k &&
+          best.accuracy - r.accuracy <= 2 * Math.hypot(best.standardError, r.standardError),
+      ),
+  );
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  ttc.checkPrediction(`the best split at p = ${p}, budget ${budget}`, myPrediction, {
+    answer: kind(best.split),
+    alsoRight: tied,
+    choices: ["all parallel", "a mix", "all sequential"],
+    explanation:
+      "Accuracy by split (sequential:parallel): " +
+      results.map((r) => `${r.split.label} ${f(r.accuracy)} ±${f(r.standardError)}`).join(", ") +
+      `; best ${best.split.label} (${best.split.parallel} chains of ${best.split.sequential} attempts). ` +
+      "Sequential revision is local refinement: a chain can fix a wrong answer, but it may also break " +
+      "a right one and its attempts are correlated. Parallel chains are global exploration: " +
+      "independent evidence for the selection. On a hard question the paper found a mix best, " +
+      `and ${kind(best.split) === "a mix" ? "so does this toy here" : "this toy disagrees here"}.`,
+  });
 }
 
 // %% [markdown]
@@ -1258,5 +1306,8 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // an imperfect checker the break rate matters again: a chain that was right once and then broken
 // holds fewer correct attempts, so the checker has fewer chances to pick one, and the wrong
 // attempts it must reject are more numerous.
+//
+// **Exercise 5.** The checker explains the answer once you have predicted. At p = 0.3 a few
+// chains of several revisions beat both ends, the paper's finding for harder questions.
 
 // %% [nav]
