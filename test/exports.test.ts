@@ -466,6 +466,10 @@ const validCalls: Record<string, Args> = {
     api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
     { title: "t", height: 300 },
   ],
+  searchTreeFigure: () => [
+    api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
+    { title: "t", height: 300 },
+  ],
   sliderFigure: () => [
     {
       title: "t",

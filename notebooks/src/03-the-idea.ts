@@ -20,7 +20,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 110 minutes (3679 words at 200 a minute and 869 lines of code at 10 a minute,
+// **Time:** about 115 minutes (3791 words at 200 a minute and 919 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -507,6 +507,70 @@ ttc.showVersions();
 // Beam search keeps the globally best prefixes, so a prefix the PRM over-rates can crowd out all the
 // others; DVTS cannot put more than one kept prefix per subtree. Chapter 05 traces one beam search
 // round by round, and chapter 06 runs all of them over a whole benchmark.
+//
+// **The three searches as trees.** The cells below run each search once on the same question, with
+// `trace: true`, and draw the trace with `ttc.searchTreeFigure`: the question is the root, each
+// round's candidates stand in a column, and an edge joins each candidate to the prefix it
+// continues. Filled circles are kept prefixes (expanded next round), hollow ones are pruned, the
+// diamonds at the right are the finished candidates that go to weighted voting; colour is the PRM
+// score, and a red ring marks a candidate that has gone off track (kept with a red ring: it fooled
+// the PRM). The runs use one seed each; change it to see other outcomes.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const run = ttc.beamSearch(question, { n, beamWidth, rng: ttc.makeRng("ch03-tree"), trace: true });
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `Beam search, N = ${n}, M = ${beamWidth}: the best ${n / beamWidth} prefixes of each round get ${beamWidth} children each`,
+    }),
+  );
+  ttc.showMarkdown(
+    `Beam search: ${run.generations} generations; final answer ${run.correct ? "**correct**" : "**wrong**"}.`,
+  );
+}
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const k = 2; // rollout length
+  const run = ttc.lookaheadSearch(question, { n, beamWidth, k, rng: ttc.makeRng("ch03-tree"), trace: true });
+  const last = run.trace[run.trace.length - 1];
+  const offTrack = Array.from(last.status).filter((s) => (s & ttc.STATUS_ON_TRACK) === 0).length;
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `Lookahead search, N = ${n}, M = ${beamWidth}, k = ${k}: each step scored after a ${k}-step greedy rollout`,
+    }),
+  );
+  ttc.showMarkdown(
+    `Lookahead search: ${run.generations} generations (N(k + 1) = ${n}·${k + 1}); ` +
+      `${offTrack} of its ${n} final candidates are off track; final answer ` +
+      `${run.correct ? "**correct**" : "**wrong**"}. A rollout gives a sharper score, and a sharper ` +
+      `score is also easier to exploit: when the beam fills with red rings, the search has been fooled.`,
+  );
+}
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const run = ttc.dvts(question, { n, beamWidth, rng: ttc.makeRng("ch03-tree"), trace: true });
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `DVTS, N = ${n}, M = ${beamWidth}: ${n / beamWidth} independent subtrees, one kept prefix each`,
+    }),
+  );
+  ttc.showMarkdown(
+    `DVTS: ${run.generations} generations in ${n / beamWidth} subtrees; final answer ` +
+      `${run.correct ? "**correct**" : "**wrong**"}. A subtree that goes off track takes only its own ` +
+      `${beamWidth} final candidates with it.`,
+  );
+}
 
 // %% [markdown]
 // ## Revising changes the proposals: one chain, round by round
