@@ -1233,7 +1233,7 @@ describe("searchTreeFigure(trace, options)", () => {
     const fig = searchTreeFigure(beam, { title: "Mine", height: 400 });
     expect(fig.layout).toMatchObject({ title: { text: "Mine" }, height: 400 });
     expect(trace(fig, 3).marker).toMatchObject({ cmin: 0, cmax: 1, colorscale: "Viridis" });
-    expect(searchTreeFigure(beam).layout?.height).toBe(180 + 22 * n);
+    expect(searchTreeFigure(beam).layout?.height).toBe(300 + 22 * n);
   });
 
   test("bad input fails in the house format", () => {

@@ -20,7 +20,7 @@ import { baseLayout, checkHeight, CONFIG, plainAxis } from "./primitives";
 export interface SearchTreeFigureOptions {
   /** The figure title. @defaultValue "One search as a tree: every candidate, who it came from, and which survived" */
   title?: string;
-  /** Height in pixels, an integer in [150, 3000]. @defaultValue 180 + 22 per candidate of the widest round, at most 900 */
+  /** Height in pixels, an integer in [150, 3000]. @defaultValue 300 + 22 per candidate of the widest round, at most 1000 */
   height?: number;
 }
 
@@ -165,7 +165,7 @@ export function searchTreeFigure(trace: readonly SearchRound[], options?: Search
   const widest = Math.max(...rounds.map((r) => r.scores.length));
   const height =
     o["height"] === undefined
-      ? Math.min(900, 180 + 22 * widest)
+      ? Math.min(1000, 300 + 22 * widest)
       : checkHeight(fn, "options.height", o["height"]);
 
   const allScores = rounds.flatMap((r) => r.scores);
@@ -316,7 +316,8 @@ export function searchTreeFigure(trace: readonly SearchRound[], options?: Search
     showgrid: false,
     zeroline: false,
   };
-  layout.legend = { orientation: "h", x: 0, y: -0.12, bgcolor: "rgba(255,255,255,0.8)" };
+  layout.legend = { orientation: "h", x: 0, y: -0.16, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)" };
+  layout["margin"] = { t: 60, r: 20, b: 170, l: 70 };
   return {
     data: [
       edgeTrace("edge to a kept prefix", edges.kept, KEPT_EDGE_COLOR, 1.4),
