@@ -20,7 +20,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 115 minutes (3791 words at 200 a minute and 919 lines of code at 10 a minute,
+// **Time:** about 115 minutes (3798 words at 200 a minute and 919 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -685,7 +685,7 @@ ttc.showVersions();
 // ## Select across the chain: the last attempt is not always the best one
 //
 // Taking the last attempt throws away everything the chain found earlier. The paper therefore
-// selects across the chain, with two rules (Snell et al. §6.2):
+// selects across the chain, with two rules (Snell et al. §6.1, and App. I v1 / App. M ICLR):
 //
 // - **hierarchical verifier selection**: inside each chain, weighted voting over its attempts;
 //   across chains, weighted voting again over the chains' picks (with one chain, only the first

@@ -513,11 +513,11 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// The lesson matches the paper's design. Pass@1 of the last attempt can stall or even fall, so
-// the paper does not answer with the last attempt: it selects across the chain, with an outcome reward
-// model (ORM) trained on the revision model's outputs or with a majority vote (Snell et al.
-// §6.1, and App. I v1 / App. M ICLR). What a chain buys is the chance of having been right at some point, and a verifier that
-// can find that point.
+// The lesson matches the paper's design. Pass@1 of the last attempt can stall or even fall, so the
+// paper does not answer with the last attempt: it selects across the chain, with an outcome reward
+// model (ORM) trained on the revision model's outputs or with a majority vote (Snell et al. §6.1,
+// and App. I v1 / App. M ICLR). What a chain buys is the chance of having been right at some point,
+// and a verifier that can find that point.
 
 // %% [markdown]
 // ## One beam search, traced round by round

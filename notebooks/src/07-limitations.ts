@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 95 minutes (3363 words at 200 a minute and 766 lines of code at 10 a minute,
+// **Time:** about 95 minutes (3366 words at 200 a minute and 766 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1151,7 +1151,7 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 
 // %% [markdown]
 // **Further reading:** Snell et al. (2024) §5 and Fig. 3 (search by difficulty), §6.1 (the 38%
-// of broken answers), §3.2 and App. C v1 (difficulty bins from 2048 samples, not charged), ICLR
+// of broken answers), §3.2 and App. C v1 / App. E ICLR (difficulty bins from 2048 samples, not charged), ICLR
 // App. G.2 (Goodharting best-of-N) and App. K (weaker verifiers); Wu et al. (2024) Theorems 1–2
 // (voting limits); Chen et al. (2024) (non-monotone voting); Brown et al. (2024) (coverage vs
 // selection).
