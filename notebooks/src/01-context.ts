@@ -15,7 +15,7 @@
 //   only an upper bound on what sampling more can buy.
 //
 // **Prerequisites:** none beyond high-school algebra.
-// **Time:** about 25 minutes (1191 words at 200 a minute and 146 lines of code at 10 a minute,
+// **Time:** about 25 minutes (1196 words at 200 a minute and 146 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -74,7 +74,7 @@ ttc.pretrainingFlops(70e9, ttc.chinchillaTokens(70e9));
 // The formula is one line. Writing it yourself and comparing with the library is the habit
 // every chapter uses: the checker prints a table and a ✓ or ✗. An exercise you have not answered
 // yet prints a neutral "✎ your turn" line instead; some exercises ask you to *predict* a result
-// (set `myPrediction`) before the cell computes it and explains why.
+// (set the `my…` value the cell names) before the cell computes it and explains why.
 
 // %%
 {
