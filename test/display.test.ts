@@ -12,6 +12,9 @@ import * as vm from "vm";
 import {
   checkAgainst,
   checkValue,
+  checkPrediction,
+  YOUR_TURN,
+  type PredictionAnswer,
   displayBundle,
   figureBundle,
   formatNumber,
@@ -506,12 +509,12 @@ describe("checkAgainst(name, mine, reference, cases) and checkValue", () => {
   test("checkValue prints ✓/✗ and returns a boolean; a non-number is a ✗, not a throw", () => {
     expect(checkValue("c16", 1 - 0.9 ** 16, reference(0.1, 16))).toBe(true);
     expect(checkValue("c16", 0.5, 0.6)).toBe(false);
-    expect(checkValue("c16", undefined as unknown as number, 0.6)).toBe(false);
+    expect(checkValue("c16", "0.6" as unknown as number, 0.6)).toBe(false);
     expect(log.lines[0]).toMatch(
       /^✓ c16: 0\.8147 matches 0\.8147 \(\|difference\| [\d.e-]+, allowed 1e-9\)$/,
     );
     expect(log.lines[1]).toBe("✗ c16: 0.5 differs from 0.6 (|difference| 0.1, allowed 1e-9)");
-    expect(log.lines[2]).toBe("✗ c16: checkValue: mine must be a number, got undefined");
+    expect(log.lines[2]).toBe('✗ c16: checkValue: mine must be a number, got "0.6"');
     // The tolerance is relative for large values: 1.2e20 is not 1e21, and the line shows the allowed gap.
     expect(checkValue("big", 1.2e20, 1e21)).toBe(false);
     expect(log.lines[3]).toBe("✗ big: 1.2e+20 differs from 1e+21 (|difference| 8.8e+20, allowed 1e+12)");
@@ -519,6 +522,143 @@ describe("checkAgainst(name, mine, reference, cases) and checkValue", () => {
     expect(() => checkValue("c", 1, 1, 0)).toThrow(
       /^checkValue: tolerance must be a finite number > 0, got 0$/,
     );
+  });
+});
+
+describe("unanswered exercises are neutral, not failures", () => {
+  let log: ReturnType<typeof captureLog>;
+  beforeEach(() => (log = captureLog()));
+  afterEach(() => log.restore());
+
+  test("checkAgainst: a stub returning undefined or NaN for every case prints one neutral line", () => {
+    expect(
+      checkAgainst("coverage", (): number => undefined as unknown as number, Math.hypot, [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(false);
+    expect(checkAgainst("coverage", () => NaN, Math.hypot, [[1, 2]])).toBe(false);
+    expect(log.lines[0]).toBe(
+      "✎ your turn: coverage: your function returns nothing yet; replace the placeholder body, then run " +
+        "the cell to compare it with the reference on 2 cases",
+    );
+    expect(log.lines[1]).toMatch(/^✎ your turn: coverage: .* on 1 case$/);
+    expect(log.lines.join("\n")).not.toMatch(/✗/);
+  });
+
+  test("checkAgainst: an answer that is partly filled in is graded (✗), not 'your turn'", () => {
+    const partial = (x: number): number => (x > 2 ? Math.sqrt(x) : (undefined as unknown as number));
+    expect(checkAgainst("sqrt", partial, Math.sqrt, [[1], [4]])).toBe(false);
+    expect(log.lines[0]).toMatch(/^✗ sqrt: 1 of 2 cases differs/);
+  });
+
+  test("checkValue: undefined, null or NaN is 'your turn'; a wrong number is still ✗", () => {
+    expect(checkValue("c", undefined as unknown as number, 0.6)).toBe(false);
+    expect(checkValue("c", NaN, 0.6)).toBe(false);
+    expect(checkValue("c", 0.5, 0.6)).toBe(false);
+    expect(log.lines[0]).toBe("✎ your turn: c: no value yet; replace the placeholder, then run the cell");
+    expect(log.lines[1]).toBe(log.lines[0]);
+    expect(log.lines[2]).toMatch(/^✗ c: 0\.5 differs from 0\.6/);
+  });
+
+  test("YOUR_TURN is the start of every neutral line", () => {
+    expect(YOUR_TURN).toBe("✎ your turn");
+  });
+});
+
+describe("checkPrediction(name, prediction, answer)", () => {
+  let log: ReturnType<typeof captureLog>;
+  beforeEach(() => (log = captureLog()));
+  afterEach(() => log.restore());
+
+  const rules = {
+    answer: "weighted",
+    choices: ["plain best-of-N", "majority", "weighted"],
+    explanation: "Weighted 0.69, majority 0.59, plain 0.48.",
+  };
+
+  test("unanswered: a neutral line listing the choices, and the answer is not revealed", () => {
+    for (const p of [undefined, "", "  ", NaN, null as unknown as undefined]) {
+      log.lines.length = 0;
+      expect(checkPrediction("best rule", p, rules)).toBe(false);
+      if (p === "  ") {
+        // whitespace is a prediction that is not one of the choices: still neutral
+        expect(log.lines[0]).toBe(
+          '✎ your turn: best rule: "  " is not one of "plain best-of-N", "majority", "weighted"; pick one',
+        );
+        continue;
+      }
+      expect(log.lines).toEqual([
+        '✎ your turn: best rule: write your prediction (one of "plain best-of-N", "majority", "weighted") ' +
+          "before running, then run the cell to see the library's answer and why",
+      ]);
+      expect(log.lines[0]).not.toContain("0.69");
+    }
+  });
+
+  test("right: ✓ with the explanation; strings match case-insensitively after trimming", () => {
+    expect(checkPrediction("best rule", " Weighted ", rules)).toBe(true);
+    expect(log.lines[0]).toBe(
+      '✓ best rule: you predicted " Weighted ", and the library agrees (its answer: "weighted"). ' +
+        "Weighted 0.69, majority 0.59, plain 0.48.",
+    );
+  });
+
+  test("wrong: ✗ naming the library's answer, with the explanation", () => {
+    expect(checkPrediction("best rule", "majority", rules)).toBe(false);
+    expect(log.lines[0]).toBe(
+      '✗ best rule: you predicted "majority"; the library\'s answer is "weighted". ' +
+        "Weighted 0.69, majority 0.59, plain 0.48.",
+    );
+  });
+
+  test("a prediction outside the choices is not graded", () => {
+    expect(checkPrediction("best rule", "wieghted", rules)).toBe(false);
+    expect(log.lines[0]).toMatch(/^✎ your turn: best rule: "wieghted" is not one of /);
+  });
+
+  test("numbers: within the tolerance is right, outside is wrong; alsoRight accepts ties", () => {
+    const limit = { answer: 0.5, tolerance: 0.02, explanation: "p(1 − η) / (p(1 − η) + (1 − p)η)." };
+    expect(checkPrediction("plateau", 0.51, limit)).toBe(true);
+    expect(checkPrediction("plateau", 0.53, limit)).toBe(false);
+    expect(log.lines[1]).toMatch(/^✗ plateau: you predicted 0\.53; the library's answer is 0\.5\. /);
+    const tied = {
+      answer: "a mix",
+      alsoRight: ["all sequential"],
+      choices: ["all parallel", "a mix", "all sequential"],
+      explanation: "tied",
+    };
+    expect(checkPrediction("split", "all sequential", tied)).toBe(true);
+    expect(checkPrediction("split", "all parallel", tied)).toBe(false);
+    // a number and a string match when their text does
+    expect(checkPrediction("level", 3, { answer: "3", choices: [1, 2, 3, 4, 5], explanation: "x" })).toBe(
+      true,
+    );
+  });
+
+  test("mistakes of the notebook's author throw in the house format", () => {
+    expect(() => checkPrediction("", "a", { answer: "a", explanation: "x" })).toThrow(
+      /^checkPrediction: name must be a non-empty string, got ""$/,
+    );
+    expect(() => checkPrediction("n", "a", undefined as unknown as PredictionAnswer)).toThrow(
+      /^checkPrediction: answer must be an object, got undefined$/,
+    );
+    expect(() => checkPrediction("n", "a", { answer: NaN, explanation: "x" })).toThrow(
+      /^checkPrediction: answer\.answer must be a string or a finite number, got NaN$/,
+    );
+    expect(() => checkPrediction("n", "a", { answer: "a", explanation: "" })).toThrow(RangeError);
+    expect(() => checkPrediction("n", 1, { answer: 1, tolerance: -1, explanation: "x" })).toThrow(
+      /^checkPrediction: answer\.tolerance must be a finite number >= 0, got -1$/,
+    );
+    expect(() => checkPrediction("n", "a", { answer: "a", choices: ["b", "c"], explanation: "x" })).toThrow(
+      /^checkPrediction: answer\.choices must be an array that includes the answer "a", got \["b", "c"\]$/,
+    );
+    expect(() => checkPrediction("n", "a", { answer: "a", choices: [], explanation: "x" })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      checkPrediction("n", "a", { answer: "a", alsoRight: [{}] as unknown as string[], explanation: "x" }),
+    ).toThrow(/^checkPrediction: answer\.alsoRight\[0\] must be a string or a finite number/);
   });
 });
 

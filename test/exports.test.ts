@@ -480,6 +480,10 @@ const validCalls: Record<string, Args> = {
     api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
     { title: "t", height: 300 },
   ],
+  searchTreeFigure: () => [
+    api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
+    { title: "t", height: 300 },
+  ],
   sliderFigure: () => [
     {
       title: "t",
@@ -515,6 +519,11 @@ const validCalls: Record<string, Args> = {
     { tolerance: 1e-9, digits: 6 },
   ],
   checkValue: () => ["c", 0.5, 0.5, 1e-9],
+  checkPrediction: () => [
+    "best rule",
+    "a",
+    { answer: "a", alsoRight: ["b"], choices: ["a", "b", "c"], tolerance: 0, explanation: "why" },
+  ],
 };
 
 /**
@@ -532,12 +541,13 @@ const NO_THROW_BY_DESIGN: Record<string, string> = {
 
 /**
  * Parameters that are lenient by design: `mine` is the reader's exercise
- * answer, so a placeholder that is not a function or number prints a ✗ line
- * rather than throwing (the functions' other parameters are still walked).
+ * answer (a prediction, for checkPrediction), so a placeholder prints a
+ * "your turn" or ✗ line rather than throwing (the functions' other parameters are still walked).
  */
 const LENIENT_PARAMS: Record<string, readonly string[]> = {
   checkAgainst: ["mine"],
   checkValue: ["mine"],
+  checkPrediction: ["prediction"],
 };
 
 /**

@@ -23,6 +23,7 @@ import {
   ratioSweepFigure,
   scoreStripFigure,
   searchTraceFigure,
+  searchTreeFigure,
   sliderFigure,
   type BarFigureSpec,
   type BinBarsFigureSpec,
@@ -38,7 +39,7 @@ import {
 import { makeRng } from "../lib/base/random";
 import { makeQuestion } from "../lib/models/questions";
 import { revisionRatios } from "../lib/strategies/revisions";
-import { beamSearch, dvts, type SearchRound } from "../lib/strategies";
+import { beamSearch, dvts, lookaheadSearch, type SearchRound } from "../lib/strategies";
 
 const n = [1, 2, 4, 8, 16];
 const coverage = (p: number): number[] => n.map((k) => -Math.expm1(k * Math.log1p(-p)));
@@ -1115,5 +1116,155 @@ describe("searchTraceFigure(trace, options)", () => {
       /^searchTraceFigure: options\.height must be an integer in \[150, 3000\], got 10$/,
     );
     expect(bad(rounds, 3)).toThrow(/^searchTraceFigure: options must be an object or undefined, got 3$/);
+  });
+});
+
+describe("searchTreeFigure(trace, options)", () => {
+  const q = makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const beam = beamSearch(q, { n, beamWidth, rng: makeRng("tree-figure"), trace: true }).trace ?? [];
+  const tree = dvts(q, { n, beamWidth, rng: makeRng("tree-figure"), trace: true }).trace ?? [];
+  const ahead =
+    lookaheadSearch(q, { n, beamWidth, k: 2, rng: makeRng("tree-figure"), trace: true }).trace ?? [];
+
+  /** Kept candidates of round r, computed independently from the next round's parents. */
+  const keptOf = (rounds: readonly SearchRound[], r: number): number[] =>
+    r === rounds.length - 1
+      ? Array.from({ length: rounds[r]?.scores.length ?? 0 }, (_, i) => i)
+      : [...new Set(Array.from(rounds[r + 1]?.parents ?? []))].sort((a, b) => a - b);
+
+  test("every candidate is one node, at x = its round, coloured by its own score", () => {
+    for (const rounds of [beam, tree, ahead]) {
+      const fig = searchTreeFigure(rounds);
+      expect(fig.data.map((t) => t.name)).toEqual([
+        "edge to a kept prefix",
+        "edge to a pruned prefix",
+        "the question",
+        "kept (expanded next round)",
+        "pruned",
+        "final candidates (to the weighted vote)",
+        "red ring: off track (a wrong step; kept means it fooled the PRM)",
+      ]);
+      const nodes = [3, 4, 5].map((i) => trace(fig, i));
+      const total = nodes.reduce((s, t) => s + (t.x?.length ?? 0), 0);
+      expect(total).toBe(rounds.reduce((s, r) => s + r.scores.length, 0));
+      // Scores per round, as a multiset, equal the trace's scores.
+      rounds.forEach((round, r) => {
+        const shown = nodes
+          .flatMap((t) =>
+            Array.from(t.x as number[], (x, i) => [x, (t.marker?.color as unknown as number[])[i]]),
+          )
+          .filter(([x]) => x === r + 1)
+          .map(([, c]) => c as number)
+          .sort((a, b) => a - b);
+        expect(shown).toEqual(Array.from(round.scores).sort((a, b) => a - b));
+      });
+      expect(trace(fig, 5).x).toEqual(new Array(n).fill(rounds.length));
+      expect(trace(fig, 2)).toMatchObject({ x: [0], text: ["Q"] });
+    }
+  });
+
+  test("kept and pruned follow the next round's parents: beam search keeps N/M, DVTS one per subtree", () => {
+    for (const rounds of [beam, tree]) {
+      const fig = searchTreeFigure(rounds);
+      for (let r = 0; r < rounds.length - 1; r++) {
+        const keptXs = (trace(fig, 3).x as number[]).filter((x) => x === r + 1).length;
+        const prunedXs = (trace(fig, 4).x as number[]).filter((x) => x === r + 1).length;
+        expect(keptXs).toBe(keptOf(rounds, r).length);
+        expect(keptXs).toBe(rounds[r]?.kept);
+        expect(keptXs + prunedXs).toBe(n);
+      }
+    }
+    expect(beam[0]?.kept).toBe(n / beamWidth);
+    expect(tree[0]?.kept).toBe(n / beamWidth);
+    // In DVTS each subtree's M children share one parent, so consecutive blocks of M have one parent each.
+    for (const round of tree.slice(1)) {
+      for (let s = 0; s < n / beamWidth; s++) {
+        expect(new Set(Array.from(round.parents.subarray(s * beamWidth, (s + 1) * beamWidth))).size).toBe(1);
+      }
+    }
+  });
+
+  test("each edge joins a candidate to its parent's node; kept edges are dark, pruned pale", () => {
+    const fig = searchTreeFigure(beam);
+    const pos = new Map<string, number>(); // "round:candidate" → y, recovered from the hover text
+    for (const t of [3, 4, 5].map((i) => trace(fig, i))) {
+      (t.text as string[]).forEach((text, i) => {
+        const m = /^round (\d+), candidate (\d+)/.exec(text);
+        pos.set(`${m?.[1]}:${m?.[2]}`, (t.y as number[])[i] as number);
+      });
+    }
+    const edgesIn = (t: PlotTrace) => {
+      const xs = t.x as (number | null)[];
+      const ys = t.y as (number | null)[];
+      const out: [number, number, number, number][] = [];
+      for (let i = 0; i < xs.length; i += 3)
+        out.push([xs[i], ys[i], xs[i + 1], ys[i + 1]] as [number, number, number, number]);
+      return out;
+    };
+    const all = [...edgesIn(trace(fig, 0)), ...edgesIn(trace(fig, 1))];
+    expect(all).toHaveLength(beam.length * n);
+    beam.forEach((round, r) => {
+      round.parents.forEach((parent, i) => {
+        const child = pos.get(`${r + 1}:${i}`);
+        const from = r === 0 ? (trace(fig, 2).y as number[])[0] : pos.get(`${r}:${parent}`);
+        expect(all).toContainEqual([r, from, r + 1, child]);
+      });
+    });
+    expect(trace(fig, 0).line?.color).not.toBe(trace(fig, 1).line?.color);
+    expect(trace(fig, 4).marker?.symbol).toBe("circle-open");
+    expect(trace(fig, 3).marker?.symbol).toBe("circle");
+  });
+
+  test("off-track candidates get the red ring; hover text names the state", () => {
+    const fig = searchTreeFigure(ahead);
+    const kept = trace(fig, 3);
+    const rings = (kept.marker?.["line"] as { color: string[] }).color;
+    (kept.text as string[]).forEach((text, i) => {
+      expect(rings[i]).toBe(/off track/.test(text) ? "#D55E00" : "#222222");
+    });
+    const lastRound = ahead[ahead.length - 1] as SearchRound;
+    const offTrack = Array.from(lastRound.status).filter((s) => (s & 1) === 0).length;
+    expect((trace(fig, 5).text as string[]).filter((t) => /off track/.test(t))).toHaveLength(offTrack);
+  });
+
+  test("title and height options; the colour scale is [0, 1] for probability scores", () => {
+    const fig = searchTreeFigure(beam, { title: "Mine", height: 400 });
+    expect(fig.layout).toMatchObject({ title: { text: "Mine" }, height: 400 });
+    expect(trace(fig, 3).marker).toMatchObject({ cmin: 0, cmax: 1, colorscale: "Viridis" });
+    expect(searchTreeFigure(beam).layout?.height).toBe(300 + 22 * n);
+  });
+
+  test("bad input fails in the house format", () => {
+    const bad = (t: unknown, o?: unknown) => () => searchTreeFigure(t as SearchRound[], o as undefined);
+    const first = beam[0] as SearchRound;
+    expect(bad(undefined)).toThrow(TypeError);
+    expect(bad(undefined)).toThrow(
+      /^searchTreeFigure: trace must be a non-empty array of rounds \(run the search with trace: true\), got undefined$/,
+    );
+    expect(bad([])).toThrow(RangeError);
+    expect(bad([{ ...first, scores: undefined }])).toThrow(
+      /^searchTreeFigure: trace\[0\]\.scores must be an array \(run the search with trace: true\), got undefined$/,
+    );
+    expect(bad([{ ...first, scores: [0.5, NaN], parents: [-1, -1] }])).toThrow(
+      /^searchTreeFigure: trace\[0\]\.scores\[1\] must be a finite number, got NaN$/,
+    );
+    expect(bad([{ ...first, parents: first.parents.subarray(1) }])).toThrow(
+      /^searchTreeFigure: trace\[0\]\.parents must be an array of the same length as trace\[0\]\.scores \(16\), got 15$/,
+    );
+    const wrongParent = Int32Array.from(beam[1]?.parents ?? []);
+    wrongParent[5] = 16;
+    expect(bad([first, { ...beam[1], parents: wrongParent }])).toThrow(
+      /^searchTreeFigure: trace\[1\]\.parents\[5\] must be an integer in \[0, 15\], got 16$/,
+    );
+    expect(bad([{ ...first, parents: Int32Array.from(first.parents, () => 0) }])).toThrow(
+      /^searchTreeFigure: trace\[0\]\.parents\[0\] must be -1 in the first round/,
+    );
+    expect(bad([{ ...first, status: Uint8Array.from(first.status, () => 0).fill(7, 2, 3) }])).toThrow(
+      /^searchTreeFigure: trace\[0\]\.status\[2\] must be an integer in \[0, 3\], got 7$/,
+    );
+    expect(bad(beam, { height: 10 })).toThrow(RangeError);
+    expect(bad(beam, { title: 3 })).toThrow(TypeError);
   });
 });

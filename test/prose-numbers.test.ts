@@ -5,6 +5,8 @@
  * A number in a markdown cell is allowed when it is
  * - structure: a chapter number or link, a list number, a year, an arXiv id,
  *   a figure, table, section, appendix or equation reference;
+ * - the chapter's reading-time sentence (`**Time:** about N minutes (…).`),
+ *   which scripts/reading-time.js computes and test/reading-time.test.ts checks;
  * - mathematics: anything inside $…$ or $$…$$, and code inside backticks;
  * - an input the chapter's own code sets: the same value (or, for a
  *   percentage, the same fraction) appears as a numeric literal in one of the
@@ -39,6 +41,8 @@ function proseOnly(markdown: string): string {
       .replace(/\$\$[\s\S]*?\$\$/g, " ") // display math
       .replace(/\$[^$\n]*\$/g, " ") // inline math
       .replace(/`[^`]*`/g, " ") // code
+      // The reading-time sentence: computed by scripts/reading-time.js and checked by test/reading-time.test.ts.
+      .replace(/\*\*Time:\*\*(?:[^.]|\.(?!\s))*\./g, " ")
       .replace(/\]\([^)]*\)/g, "]") // link targets
       .replace(/\[(?:←\s*)?\d\d [^\]]*\]/g, " ") // chapter link text, e.g. [06 The code], [← 07 Limitations]
       .replace(/^#\s*\d\d\s*·/gm, "#") // chapter title number
@@ -115,6 +119,13 @@ describe("the rule itself", () => {
       md("The bound $1 - (1 - p)^{10}$ and `ttc.coverage(0.5, 10)`:\n$$F = M + 3(M - 1)/R$$"),
     ];
     expect(handTypedNumbers(cells, {})).toEqual([]);
+  });
+
+  test("allows the computed reading-time sentence, and only that sentence", () => {
+    const cell = md(
+      "**Time:** about 25 minutes (1159 words at 200 a minute and\n146 lines). It takes 7 tries.",
+    );
+    expect(handTypedNumbers([cell], {})).toEqual(["cell 0: 7"]);
   });
 
   test("allows an input the chapter's code sets, including as a percentage", () => {

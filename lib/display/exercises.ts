@@ -1,7 +1,13 @@
 /**
  * Exercise checkers: {@link checkAgainst} runs the learner's function against
  * the library's on many inputs and prints a table; {@link checkValue} compares
- * one number.
+ * one number; {@link checkPrediction} grades a prediction made before running
+ * and explains the answer the library computed.
+ *
+ * An exercise nobody has answered yet is not a failure: a stub that still
+ * returns `undefined` (or NaN) for every case, or a prediction still left
+ * `undefined`, prints a neutral line starting with {@link YOUR_TURN} instead
+ * of ✗ rows.
  * @packageDocumentation
  */
 
@@ -9,6 +15,7 @@ import * as util from "util";
 import {
   assertFunction,
   assertInteger,
+  assertObject,
   assertOptions,
   assertPositive,
   message,
@@ -34,7 +41,15 @@ export interface CheckOptions {
   digits?: number;
 }
 
+/** The start of the neutral line an unanswered exercise prints. */
+export const YOUR_TURN = "✎ your turn";
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** A placeholder's result: nothing computed yet. */
+function unanswered(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "number" && Number.isNaN(v));
+}
 
 function run(f: (...args: never[]) => unknown, args: readonly unknown[]): Outcome {
   try {
@@ -98,7 +113,9 @@ const MAX_TABLE_ROWS = 100;
  * Numbers (and arrays of numbers) match within the tolerance; other results
  * must be deeply equal; if both functions throw the same error class, that
  * case matches. Errors thrown by `mine`, or `mine` not being a function, are
- * reported, never thrown. The table is shown only in a kernel; the final line
+ * reported, never thrown. When `mine` returns `undefined`, null or NaN for
+ * every case (the placeholder a chapter provides), nothing is graded: a
+ * neutral `✎ your turn: name: …` line is printed and no table. The table is shown only in a kernel; the final line
  * is printed everywhere.
  *
  * @param name - what is checked, e.g. `"coverage"`
@@ -147,11 +164,24 @@ export function checkAgainst(
     return false;
   }
 
+  const mineOutcomes = cases.map((args) => run(mine, args));
+  if (mineOutcomes.every((o) => o.ok && unanswered(o.value))) {
+    try {
+      console.log(
+        `${YOUR_TURN}: ${name}: your function returns nothing yet; replace the placeholder body, then run ` +
+          `the cell to compare it with the reference on ${n} case${n === 1 ? "" : "s"}`,
+      );
+    } catch {
+      // ignore console failures
+    }
+    return false;
+  }
+
   const rows: Record<string, string>[] = [];
   let failures = 0;
   let first = "";
   cases.forEach((args, i) => {
-    const a = run(mine, args);
+    const a = mineOutcomes[i] as Outcome;
     const b = run(reference, args);
     let match: boolean;
     let diff = NaN;
@@ -200,8 +230,9 @@ export function checkAgainst(
 
 /**
  * Checks one number against an expected value and prints `✓`/`✗` with both
- * numbers on stdout. A `mine` that is not a number (a reader's placeholder,
- * say) prints `✗`, never throws.
+ * numbers on stdout. A `mine` that is `undefined`, null or NaN (a reader's
+ * placeholder) prints a neutral `✎ your turn: name: …` line; any other
+ * non-number prints `✗`. Never throws on `mine`.
  *
  * @param name - what is checked
  * @param mine - your value
@@ -224,6 +255,10 @@ export function checkValue(name: string, mine: number, expected: number, toleran
   assertPositive(fn, "tolerance", tolerance);
   let ok = false;
   try {
+    if (unanswered(mine)) {
+      console.log(`${YOUR_TURN}: ${name}: no value yet; replace the placeholder, then run the cell`);
+      return false;
+    }
     if (typeof mine !== "number") {
       console.log(`✗ ${name}: ${message(fn, "mine", "a number", mine)}`);
       return false;
@@ -241,4 +276,148 @@ export function checkValue(name: string, mine: number, expected: number, toleran
     // ignore console failures
   }
   return ok;
+}
+
+/** The answer to a predict-then-run exercise, as computed by the library; see {@link checkPrediction}. */
+export interface PredictionAnswer {
+  /** The answer the library computed. */
+  answer: string | number;
+  /**
+   * Other predictions that count as right too, e.g. choices whose computed
+   * values are statistically tied with the answer's. Default none.
+   */
+  alsoRight?: readonly (string | number)[];
+  /**
+   * The allowed predictions (the answer among them). A prediction outside the
+   * list is not graded: the line says which values are allowed. Default: any.
+   */
+  choices?: readonly (string | number)[];
+  /**
+   * For a numeric answer: a numeric prediction within this absolute distance
+   * counts as right. A finite number >= 0; default 0.
+   */
+  tolerance?: number;
+  /** Why the answer is what it is, from the numbers the library computed (printed after the verdict). */
+  explanation: string;
+}
+
+/** A prediction as compared: strings trimmed and lower-cased, numbers as they are. */
+function normalizePrediction(v: string | number): string | number {
+  return typeof v === "string" ? v.trim().toLowerCase() : v;
+}
+
+function samePrediction(a: string | number, b: string | number, tolerance: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= tolerance;
+  return String(normalizePrediction(a)) === String(normalizePrediction(b));
+}
+
+const showPrediction = (v: string | number): string =>
+  typeof v === "string" ? JSON.stringify(v) : fmt(v, 4);
+
+/**
+ * Grades a predict-then-run exercise: the learner writes down a prediction
+ * (a choice or a number) before the cell computes the answer with the
+ * library, then sees ✓ or ✗ and the explanation, on stdout.
+ *
+ * - An unanswered `prediction` (`undefined`, null, `""` or NaN) prints the
+ *   neutral line `✎ your turn: name: …` with the allowed choices, and does
+ *   not reveal the answer.
+ * - A prediction outside `answer.choices` prints `✎ your turn: name: …`
+ *   naming the allowed values (not graded).
+ * - Otherwise strings match case-insensitively after trimming, numbers
+ *   within `answer.tolerance`; a number and a string match when their text
+ *   does (`16` and `"16"`). The prediction is right when it matches
+ *   `answer.answer` or one of `answer.alsoRight`.
+ *
+ * @param name - what is predicted, e.g. `"the best rule at N = 64"`
+ * @param prediction - the learner's prediction
+ * @param answer - the library's answer, see {@link PredictionAnswer}
+ * @returns true when the prediction is right (false when wrong or unanswered)
+ * @throws {TypeError} if `name`, `answer` or one of its fields has the wrong type
+ *   (mistakes of the notebook's author, not of the reader)
+ * @throws {RangeError} if `name` or `answer.explanation` is empty, `answer.tolerance`
+ *   is negative or not finite, or `answer.choices` is empty or lacks the answer
+ * @example
+ * ttc.checkPrediction("the best rule", "weighted", {
+ *   answer: "weighted",
+ *   choices: ["plain best-of-N", "majority", "weighted"],
+ *   explanation: "weighted 0.69, majority 0.59, plain 0.48",
+ * });
+ * // prints: ✓ the best rule: you predicted "weighted", and so does the library. weighted 0.69, …
+ */
+export function checkPrediction(
+  name: string,
+  prediction: string | number | undefined,
+  answer: PredictionAnswer,
+): boolean {
+  const fn = "checkPrediction";
+  assertString(fn, "name", name, true);
+  const o = assertObject(fn, "answer", answer);
+  const isChoice = (v: unknown): v is string | number =>
+    typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+  if (!isChoice(o["answer"])) typeError(fn, "answer.answer", "a string or a finite number", o["answer"]);
+  const correct = o["answer"] as string | number;
+  assertString(fn, "answer.explanation", o["explanation"] as string, true);
+  const explanation = o["explanation"] as string;
+  const tolerance = o["tolerance"] ?? 0;
+  if (typeof tolerance !== "number") typeError(fn, "answer.tolerance", "a finite number >= 0", tolerance);
+  if (!(Number.isFinite(tolerance) && tolerance >= 0)) {
+    rangeError(fn, "answer.tolerance", "a finite number >= 0", tolerance);
+  }
+  const lists: Record<string, (string | number)[] | undefined> = {};
+  for (const key of ["alsoRight", "choices"]) {
+    const list = o[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) typeError(fn, `answer.${key}`, "an array of strings or finite numbers", list);
+    (list as unknown[]).forEach((v, i) => {
+      if (!isChoice(v)) typeError(fn, `answer.${key}[${i}]`, "a string or a finite number", v);
+    });
+    lists[key] = list as (string | number)[];
+  }
+  const choices = lists["choices"];
+  if (choices !== undefined) {
+    if (choices.length === 0) rangeError(fn, "answer.choices", "a non-empty array", choices);
+    if (!choices.some((c) => samePrediction(c, correct, 0))) {
+      rangeError(
+        fn,
+        "answer.choices",
+        `an array that includes the answer ${showPrediction(correct)}`,
+        choices,
+      );
+    }
+  }
+  const choiceText = choices ? choices.map(showPrediction).join(", ") : "";
+  try {
+    if (prediction === undefined || prediction === null || prediction === "" || Number.isNaN(prediction)) {
+      console.log(
+        `${YOUR_TURN}: ${name}: write your prediction${choices ? ` (one of ${choiceText})` : ""} ` +
+          "before running, then run the cell to see the library's answer and why",
+      );
+      return false;
+    }
+    if (typeof prediction !== "string" && typeof prediction !== "number") {
+      console.log(`${YOUR_TURN}: ${name}: ${message(fn, "prediction", "a string or a number", prediction)}`);
+      return false;
+    }
+    if (choices && !choices.some((c) => samePrediction(c, prediction, 0))) {
+      console.log(
+        `${YOUR_TURN}: ${name}: ${showPrediction(prediction)} is not one of ${choiceText}; pick one`,
+      );
+      return false;
+    }
+    const right = [correct, ...(lists["alsoRight"] ?? [])].some((c) =>
+      samePrediction(prediction, c, tolerance),
+    );
+    console.log(
+      right
+        ? `✓ ${name}: you predicted ${showPrediction(prediction)}, and the library agrees ` +
+            `(its answer: ${showPrediction(correct)}). ${explanation}`
+        : `✗ ${name}: you predicted ${showPrediction(prediction)}; the library's answer is ` +
+            `${showPrediction(correct)}. ${explanation}`,
+    );
+    return right;
+  } catch {
+    // ignore console failures
+    return false;
+  }
 }

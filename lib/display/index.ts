@@ -8,5 +8,12 @@ export { figureBundle, show } from "./show";
 export { tableBundle, showTable, type TableData, type TableRows, type TableOptions } from "./tables";
 export { showMarkdown, showError } from "./text";
 export { progressBundle, progress, type Progress } from "./progress";
-export { checkAgainst, checkValue, type CheckOptions } from "./exercises";
+export {
+  checkAgainst,
+  checkValue,
+  checkPrediction,
+  YOUR_TURN,
+  type CheckOptions,
+  type PredictionAnswer,
+} from "./exercises";
 export { versions, showVersions, type Versions } from "./versions";

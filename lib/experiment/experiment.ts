@@ -24,7 +24,7 @@
  * verifier selection) for revisions.
  *
  * {@link findingsTable} then checks each headline finding of the paper
- * (paper-notes §4.1) against the two results with a stated, numeric
+ * (abstract, §5–§7) against the two results with a stated, numeric
  * criterion and returns "yes", "partly" or "no" with the numbers that
  * decided it.
  *

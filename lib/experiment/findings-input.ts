@@ -33,7 +33,7 @@ export type Verdict = "yes" | "partly" | "no";
 export interface FindingRow {
   /** A stable key, e.g. "search-efficiency". */
   readonly id: string;
-  /** The finding, in paper-notes §4.1 wording, scoped to what is tested. */
+  /** The finding, in the wording of the paper's abstract and §5–§7, scoped to what is tested. */
   readonly finding: string;
   /** What the paper says (facts from the paper, no simulation numbers). */
   readonly paperSays: string;

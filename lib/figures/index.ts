@@ -53,6 +53,7 @@ export {
 } from "./sample-charts";
 export { sliderFigure, type SliderSeries, type SliderStep, type SliderFigureSpec } from "./slider";
 export { searchTraceFigure, type SearchTraceFigureOptions } from "./search-trace-chart";
+export { searchTreeFigure, type SearchTreeFigureOptions } from "./search-tree-chart";
 export {
   type PlotTraceType,
   type PlotDatum,

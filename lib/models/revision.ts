@@ -9,7 +9,7 @@
  * 1. **The teaching summary's linear model** — pass@1 rises by a fixed step
  *    per round — and the coverage of a chain under a perfect checker. Kept
  *    because the notebooks correct the summary's arithmetic with it
- *    (paper-notes §6(c)).
+ *    (chapter 05's audit of the summary).
  * 2. **A two-state Markov chain**: each revision turns a wrong answer right
  *    with probability `fix` and a right answer wrong with probability
  *    `breakRate`. Its pass@1 after k attempts has a closed form and tends to

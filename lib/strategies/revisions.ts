@@ -398,7 +398,7 @@ function makeSplit(sequential: number, parallel: number): RevisionSplit {
   return { sequential, parallel, label: `${sequential / g}:${parallel / g}` };
 }
 
-/** ICLR Table 1: the sequential lengths searched at each budget (paper-notes §2.6). */
+/** ICLR Table 1: the sequential lengths searched at each budget (Snell et al. §6.2, App. M ICLR). */
 const TABLE_1_SEQUENTIAL: Readonly<Record<number, readonly number[]>> = {
   1: [1],
   2: [1, 2],

@@ -14,7 +14,9 @@
 // - what *coverage* is — the chance that at least one of N attempts is right — and why it is
 //   only an upper bound on what sampling more can buy.
 //
-// **Prerequisites:** none beyond high-school algebra. **Time:** about 5 minutes.
+// **Prerequisites:** none beyond high-school algebra.
+// **Time:** about 25 minutes (1196 words at 200 a minute and 146 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 
@@ -70,7 +72,9 @@ ttc.pretrainingFlops(70e9, ttc.chinchillaTokens(70e9));
 // ### Build it, then check it
 //
 // The formula is one line. Writing it yourself and comparing with the library is the habit
-// every chapter uses: the checker prints a table and a ✓ or ✗.
+// every chapter uses: the checker prints a table and a ✓ or ✗. An exercise you have not answered
+// yet prints a neutral "✎ your turn" line instead; some exercises ask you to *predict* a result
+// (set the `my…` value the cell names) before the cell computes it and explains why.
 
 // %%
 {
@@ -269,12 +273,12 @@ ttc.showError(() => ttc.pretrainingFlops(-70e9, 1e12));
 // %%
 // Exercise 1: replace the body. The checker plugs your N back into the library's formulas.
 {
-  const myOptimalParams = (budgetFlops: number) => budgetFlops / 1e12; // ← placeholder, not the answer
+  const myOptimalParams = (budgetFlops: number): number => undefined; // ← your turn: the compute-optimal N
   for (const budget of [1e21, 1e23, 1e25]) {
     const n = myOptimalParams(budget);
     ttc.checkValue(
       `training FLOPs at C = ${budget.toExponential(0)}`,
-      ttc.pretrainingFlops(n, ttc.chinchillaTokens(n)),
+      n === undefined ? undefined : ttc.pretrainingFlops(n, ttc.chinchillaTokens(n)),
       budget,
     );
   }
@@ -283,7 +287,7 @@ ttc.showError(() => ttc.pretrainingFlops(-70e9, 1e12));
 // %%
 // Exercise 2: replace the body.
 {
-  const mySamplesForCoverage = (p: number, target: number) => Math.round(1 / p); // ← placeholder
+  const mySamplesForCoverage = (p: number, target: number): number => undefined; // ← your turn
   ttc.checkAgainst("samplesForCoverage", mySamplesForCoverage, ttc.samplesForCoverage, [
     [0.5, 0.95],
     [0.1, 0.95],

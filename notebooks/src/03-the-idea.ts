@@ -19,7 +19,9 @@
 // - why, at the same budget, parallel sampling is the fast option and sequential revision the
 //   slow one.
 //
-// **Prerequisites:** chapter 01 (coverage). **Time:** about 7 minutes to read, more to experiment.
+// **Prerequisites:** chapter 01 (coverage).
+// **Time:** about 115 minutes (3798 words at 200 a minute and 919 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 
@@ -33,14 +35,15 @@ ttc.showVersions();
 // %% [markdown]
 // ## The paper has two levers: search against a verifier, or revise to change the proposals
 //
-// The paper organises test-time methods around two levers (Snell et al. §3).
+// The paper organises test-time methods around two levers (Snell et al. §2, the same section in
+// both the arXiv v1 and the ICLR text).
 //
 // - **Search against a verifier** modifies the *output* while the proposer stays fixed. The base
 //   model samples; a learned verifier scores the samples and the method keeps the best-scored.
 //   The simplest form is **best-of-N**: N independent samples, one pick. The paper's stronger
 //   forms search step by step against a **process reward model (PRM)**, a verifier that scores
-//   each step of a partial solution — beam search and lookahead search, covered in a later
-//   chapter.
+//   each step of a partial solution — beam search and lookahead search, introduced below with a
+//   later addition, DVTS.
 // - **Revising** modifies the *proposal distribution*. A revision model, finetuned for the job,
 //   reads its own earlier attempts and writes a new one, so later attempts are drawn from a
 //   better distribution than the first. In the paper the model's only "feedback" is those
@@ -479,6 +482,97 @@ ttc.showVersions();
 // top score pays.
 
 // %% [markdown]
+// ## Searching step by step: beam search, lookahead and DVTS
+//
+// Best-of-N scores only finished solutions. The paper's stronger searches (Snell et al. §5.2, Fig. 2
+// in both versions) score *partial* solutions, one step at a time, with the process reward model
+// (PRM). All three below spend a budget of N candidates per step; M is the beam width (how many
+// continuations a kept prefix gets).
+//
+// - **Beam search.** Sample N first steps and score each with the PRM. Keep the best N/M, give each
+//   of them M next steps (again N candidates), score, keep, and repeat until the solutions end.
+//   The N finished candidates go to weighted voting. It costs N generations, like best-of-N.
+// - **Lookahead search.** Beam search whose step scores come from looking ahead: each candidate
+//   step is rolled out up to k more steps greedily (temperature 0), and the PRM's score at the end
+//   of the rollout becomes the candidate's score; the beam keeps the step, not the rollout. The
+//   paper calls this MCTS with the exploration removed. The rollouts are paid for: it costs
+//   $N(k + 1)$ generations, and k = 0 is plain beam search.
+// - **DVTS** (diverse verifier tree search) is *not in the paper*: the Hugging Face team added it
+//   later (Beeching et al. 2024, huggingface/search-and-learn). It splits the N candidates into N/M
+//   independent subtrees. Each subtree samples M first steps, keeps only its single best, gives it M
+//   next steps, keeps the best again, and so on — a greedy beam of width one. One fooled branch can
+//   take over only its own subtree, which keeps the final candidates diverse. It costs N
+//   generations; `ttc.dvts` is the library's version.
+//
+// Beam search keeps the globally best prefixes, so a prefix the PRM over-rates can crowd out all the
+// others; DVTS cannot put more than one kept prefix per subtree. Chapter 05 traces one beam search
+// round by round, and chapter 06 runs all of them over a whole benchmark.
+//
+// **The three searches as trees.** The cells below run each search once on the same question, with
+// `trace: true`, and draw the trace with `ttc.searchTreeFigure`: the question is the root, each
+// round's candidates stand in a column, and an edge joins each candidate to the prefix it
+// continues. Filled circles are kept prefixes (expanded next round), hollow ones are pruned, the
+// diamonds at the right are the finished candidates that go to weighted voting; colour is the PRM
+// score, and a red ring marks a candidate that has gone off track (kept with a red ring: it fooled
+// the PRM). The runs use one seed each; change it to see other outcomes.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const run = ttc.beamSearch(question, { n, beamWidth, rng: ttc.makeRng("ch03-tree"), trace: true });
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `Beam search, N = ${n}, M = ${beamWidth}: the best ${n / beamWidth} prefixes of each round get ${beamWidth} children each`,
+    }),
+  );
+  ttc.showMarkdown(
+    `Beam search: ${run.generations} generations; final answer ${run.correct ? "**correct**" : "**wrong**"}.`,
+  );
+}
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const k = 2; // rollout length
+  const run = ttc.lookaheadSearch(question, { n, beamWidth, k, rng: ttc.makeRng("ch03-tree"), trace: true });
+  const last = run.trace[run.trace.length - 1];
+  const offTrack = Array.from(last.status).filter((s) => (s & ttc.STATUS_ON_TRACK) === 0).length;
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `Lookahead search, N = ${n}, M = ${beamWidth}, k = ${k}: each step scored after a ${k}-step greedy rollout`,
+    }),
+  );
+  ttc.showMarkdown(
+    `Lookahead search: ${run.generations} generations (N(k + 1) = ${n}·${k + 1}); ` +
+      `${offTrack} of its ${n} final candidates are off track; final answer ` +
+      `${run.correct ? "**correct**" : "**wrong**"}. A rollout gives a sharper score, and a sharper ` +
+      `score is also easier to exploit: when the beam fills with red rings, the search has been fooled.`,
+  );
+}
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3);
+  const n = 16;
+  const beamWidth = 4;
+  const run = ttc.dvts(question, { n, beamWidth, rng: ttc.makeRng("ch03-tree"), trace: true });
+  ttc.show(
+    ttc.searchTreeFigure(run.trace, {
+      title: `DVTS, N = ${n}, M = ${beamWidth}: ${n / beamWidth} independent subtrees, one kept prefix each`,
+    }),
+  );
+  ttc.showMarkdown(
+    `DVTS: ${run.generations} generations in ${n / beamWidth} subtrees; final answer ` +
+      `${run.correct ? "**correct**" : "**wrong**"}. A subtree that goes off track takes only its own ` +
+      `${beamWidth} final candidates with it.`,
+  );
+}
+
+// %% [markdown]
 // ## Revising changes the proposals: one chain, round by round
 //
 // Now the second lever. A revision chain starts with an ordinary sample and then rewrites it,
@@ -591,7 +685,7 @@ ttc.showVersions();
 // ## Select across the chain: the last attempt is not always the best one
 //
 // Taking the last attempt throws away everything the chain found earlier. The paper therefore
-// selects across the chain, with two rules (Snell et al. §6.2):
+// selects across the chain, with two rules (Snell et al. §6.1, and App. I v1 / App. M ICLR):
 //
 // - **hierarchical verifier selection**: inside each chain, weighted voting over its attempts;
 //   across chains, weighted voting again over the chains' picks (with one chain, only the first
@@ -1041,12 +1135,16 @@ ttc.showError(() =>
 //    chains that are wrong at every attempt.
 // 4. **Open-ended.** In the try-changing-this cell, find a question and verifier for which
 //    majority vote beats plain best-of-N at N = 16. What do they have in common?
+// 5. **Predict, then run: a worse verifier.** Take this chapter's question at N = 64 and weaken
+//    the verifier from separation 1.5 to 0.3 (the label noise stays 0.1). Before running, predict
+//    (a) which rule is then most accurate — `"plain best-of-N"`, `"majority"` or `"weighted"` —
+//    and (b) whether plain best-of-N ends `"above"` or `"below"` majority vote.
 
 // %%
-// Exercise 1: replace the body. The placeholder is majority vote, so some cases fail.
+// Exercise 1: replace the body.
 {
-  // ← placeholder: majority vote, not the answer
-  const myWeightedVote = (answers: number[], scores: number[]): number => ttc.majorityVote(answers).answer;
+  // ← your turn: return the answer weighted voting picks
+  const myWeightedVote = (answers: number[], scores: number[]): number => undefined;
   const rng = ttc.makeRng("ch03-exercise-1");
   const cases: [number[], number[]][] = [
     [
@@ -1069,7 +1167,10 @@ ttc.showError(() =>
   // Answers are labels, not quantities: compare them as text ("answer 2"), not by numeric difference.
   ttc.checkAgainst(
     "weightedVote",
-    (a: number[], s: number[]) => `answer ${myWeightedVote(a, s)}`,
+    (a: number[], s: number[]) => {
+      const mine = myWeightedVote(a, s);
+      return mine === undefined ? undefined : `answer ${mine}`;
+    },
     (a: number[], s: number[]) => `answer ${ttc.weightedVote(a, s).answer}`,
     cases,
   );
@@ -1078,14 +1179,14 @@ ttc.showError(() =>
 // %%
 // Exercise 2: replace the body.
 {
-  const myVerifierAuc = (separation: number): number => 0.5 + separation / 10; // ← placeholder
+  const myVerifierAuc = (separation: number): number => undefined; // ← your turn
   ttc.checkAgainst("verifierAuc", myVerifierAuc, ttc.verifierAuc, [[0], [0.5], [1], [1.5], [2], [4]]);
 }
 
 // %%
 // Exercise 3: replace the body. Checked against simulated chains of the library's revision model.
 {
-  const myChainCeiling = (p: number, fix: number, k: number): number => 1 - (1 - p) ** k; // ← placeholder
+  const myChainCeiling = (p: number, fix: number, k: number): number => undefined; // ← your turn
   for (const [p, k] of [
     [0.35, 8],
     [0.1, 16],
@@ -1111,6 +1212,54 @@ ttc.showError(() =>
       4 * se,
     );
   }
+}
+
+// %%
+// Exercise 5: predict first, then run.
+{
+  const myBestRule: string | undefined = undefined; // ← your turn: "plain best-of-N", "majority" or "weighted"
+  const myPlainVsMajority: string | undefined = undefined; // ← your turn: "above" or "below"
+  const question = ttc.makeQuestion(0.35, { distractors: [0.5, 0.3, 0.2] });
+  const n = 64;
+  const rows = [1.5, 0.3].map((separation) => {
+    const verifier = ttc.makeVerifier({ separation, labelNoise: 0.1 });
+    const weighted = ttc.weightedVoteAccuracy(question, n, verifier, {
+      rng: ttc.makeRng(`ch03-exercise-5-${separation}`),
+      trials: 20000,
+    });
+    return {
+      auc: ttc.verifierAuc(separation),
+      "plain best-of-N": ttc.bestOfNAccuracy(question.p, n, verifier),
+      majority: ttc.majorityVoteAccuracy(question, n).accuracy,
+      weighted: weighted.accuracy,
+      se: weighted.standardError,
+    };
+  });
+  const [good, weak] = rows;
+  const rules = ["plain best-of-N", "majority", "weighted"] as const;
+  const best = rules.reduce((a, b) => (weak[b] > weak[a] ? b : a));
+  // Weighted voting is a Monte Carlo estimate: a rule within two of its standard errors is a tie.
+  const tied = rules.filter((r) => r !== best && weak[best] - weak[r] <= 2 * weak.se);
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  const line = (r: (typeof rows)[number]) =>
+    rules.map((rule) => `${rule} ${f(r[rule])}`).join(", ") + ` (weighted ±${f(r.se)})`;
+  const why =
+    `At AUC ${f(good.auc)}: ${line(good)}. At AUC ${f(weak.auc)}: ${line(weak)}. ` +
+    "Majority vote never reads the scores, so it does not move. Plain best-of-N bets everything " +
+    "on the single top score, which a weak verifier hands to a wrong sample more and more often. " +
+    "Weighted voting sums the scores per answer: as the scores carry less information its weights " +
+    "flatten towards equal, so it degrades towards majority vote instead of below it.";
+  ttc.checkPrediction(`the most accurate rule at AUC ${f(weak.auc)}, N = ${n}`, myBestRule, {
+    answer: best,
+    alsoRight: tied,
+    choices: rules,
+    explanation: why,
+  });
+  ttc.checkPrediction("plain best-of-N against majority vote with the weak verifier", myPlainVsMajority, {
+    answer: weak["plain best-of-N"] > weak.majority ? "above" : "below",
+    choices: ["above", "below"],
+    explanation: `Plain best-of-N ${f(weak["plain best-of-N"])}, majority ${f(weak.majority)}.`,
+  });
 }
 
 // %% [markdown]
@@ -1184,7 +1333,7 @@ ttc.showError(() =>
 }
 
 // %% [markdown]
-// **Further reading:** Snell et al. (2024) §3 (the two levers), §5.1 and App. E v1 / G ICLR
+// **Further reading:** Snell et al. (2024) §2 (the two levers), §5.1 and App. E v1 / G ICLR
 // (weighted best-of-N), §6 (revisions, selection across chains, sequential vs parallel).
 
 // %% [markdown]
@@ -1216,5 +1365,8 @@ ttc.showError(() =>
 // margin (p well above the top wrong answer's share), and it wins when the verifier is weak
 // (AUC near 0.5) or noisy: then the top score says little, while the votes still count. For
 // example p = 0.5 with four equal wrong answers and AUC `0.6`.
+//
+// **Exercise 5.** The checker explains the answer once you have predicted. Weighted voting
+// degrades towards majority vote as the verifier weakens; plain best-of-N falls below it.
 
 // %% [nav]

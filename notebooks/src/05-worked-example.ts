@@ -19,7 +19,9 @@
 // - which claims of the summary hold, which need correcting, and which are not in the paper.
 //
 // **Prerequisites:** chapters 03 (the two levers) and 04 (coverage, the verifier model, the
-// two-state revision chain). **Time:** about 7 minutes to read, more to experiment.
+// two-state revision chain).
+// **Time:** about 110 minutes (3392 words at 200 a minute and 888 lines of code at 10 a minute,
+// exercises included).
 
 // %% [nav]
 
@@ -511,11 +513,11 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// The lesson matches the paper's design. Pass@1 of the last attempt can stall or even fall, so
-// the paper does not answer with the last attempt: it selects across the chain, with an outcome reward
-// model (ORM) trained on the revision model's outputs or with a majority vote (Snell et al.
-// §6.2). What a chain buys is the chance of having been right at some point, and a verifier that
-// can find that point.
+// The lesson matches the paper's design. Pass@1 of the last attempt can stall or even fall, so the
+// paper does not answer with the last attempt: it selects across the chain, with an outcome reward
+// model (ORM) trained on the revision model's outputs or with a majority vote (Snell et al. §6.1,
+// and App. I v1 / App. M ICLR). What a chain buys is the chance of having been right at some point,
+// and a verifier that can find that point.
 
 // %% [markdown]
 // ## One beam search, traced round by round
@@ -838,7 +840,7 @@ ttc.showVersions();
         `larger model, test-time compute wins on easy/medium questions or when inference load R is ` +
         `small; on the hardest questions the larger model wins. Budgets the small model gets: ` +
         `F = ${F(0.16)} / ${F(0.79)} / ${F(22)} generations at R = 0.16 / 0.79 / 22.`,
-      source: "§7, Fig. 9 v1; paper-notes §3.2, §6(a)",
+      source: "§7, Fig. 9 v1 / Fig. 8 ICLR",
     },
     {
       claim:
@@ -850,7 +852,7 @@ ttc.showVersions();
         `FLOPs-matched (70/3.8 = ${f(70 / 3.8, 3)}× is not its ratio). Nearest real claim: a ` +
         `Hugging Face blog post, Llama 3.2 3B with an 8B PRM beating Llama 3.1 70B on MATH-500, ` +
         `not FLOPs-matched.`,
-      source: "paper-notes §6(a)",
+      source: "§7; Hugging Face blog (Beeching et al. 2024)",
     },
     {
       claim: '"More test-time compute = smarter model (sometimes better than more parameters!)"',
@@ -859,7 +861,7 @@ ttc.showVersions();
         `With its scope. Accuracy mostly rises with the budget, but not always: on the easiest bins ` +
         `beam search degrades as its budget grows. "Better than more parameters" holds only ` +
         `FLOPs-matched, on easy/medium questions or at small R.`,
-      source: "§7; paper-notes §4.1",
+      source: "abstract, §5, §7",
     },
     {
       claim:
@@ -869,7 +871,7 @@ ttc.showVersions();
       evidence:
         "The paper's baseline; its best answer aggregation is best-of-N weighted (scores summed " +
         "per final answer).",
-      source: "§5.1; paper-notes §2.3",
+      source: "§5.1; App. E v1 / App. G ICLR",
     },
     {
       claim:
@@ -880,7 +882,7 @@ ttc.showVersions();
         "No critique step: a finetuned revision model reads up to 4 earlier attempts and writes a " +
         "new one. A verifier (an ORM) or a majority vote only selects the final answer across the " +
         "attempts.",
-      source: "§6.1–6.2; paper-notes §1.2",
+      source: "§6.1–6.2; App. H–J v1 / App. L–N ICLR",
     },
     {
       claim:
@@ -891,7 +893,7 @@ ttc.showVersions();
         `Half right. Search axis: on the easiest bins best-of-N is the better search, because beam ` +
         `search over-optimises the PRM as the budget grows. Revision axis: the easiest questions do ` +
         `best with purely sequential revisions — refinement, the opposite.`,
-      source: "§5, §6.2; paper-notes §6(d)",
+      source: "§5, §6.2",
     },
     {
       claim:
@@ -902,7 +904,7 @@ ttc.showVersions();
         `Hard questions do best with a mix of sequential and parallel revisions; on the hardest bin ` +
         `nothing helps much, and the larger model beats test-time compute. Synthetic, p = 0.1, ` +
         `budget 8: ${ends(hard)}.`,
-      source: "§6.2, Fig. 7 v1; paper-notes §6(d)",
+      source: "§6.2, Fig. 7 (same number in both versions)",
     },
     {
       claim:
@@ -929,7 +931,7 @@ ttc.showVersions();
         `${f(ttc.bestOfNAccuracy(p, 10, auc92), 4)}; AUC 0.76: ${f(ttc.bestOfNAccuracy(p, 10, auc76), 4)}; ` +
         `AUC 0.92 with 20% label noise: ${f(ttc.bestOfNAccuracy(p, 10, noisy), 4)} ` +
         `(limit ${f(ttc.bestOfNLimit(p, noisy), 4)}).`,
-      source: "paper-notes §6(b); Brown et al. 2024",
+      source: "Brown et al. 2024 (Large Language Monkeys)",
     },
     {
       claim: 'Revision example: "Rounds=1: P ≈ 0.1"',
@@ -948,7 +950,7 @@ ttc.showVersions();
         `0.65 is coverage(0.1, 10) = ${f(ttc.coverage(0.1, 10), 4)}, ten parallel samples; p_k ` +
         `reaches 0.65 only at round ${round65}. With the paper's ~38% break rate (same first ` +
         `gain), pass@1 at round 10 is ${f(ttc.markovRevisionAccuracy(0.1, breakRates, 10), 4)}.`,
-      source: "paper-notes §6(c); this chapter",
+      source: "§6.1 (the ~38% break rate); this chapter",
     },
     {
       claim: 'Table, Best-of-N cost: "Medium (N forward passes)"',
@@ -956,7 +958,7 @@ ttc.showVersions();
       evidence:
         `In the paper's unit: best-of-10 costs ${bon10.generations} generations ` +
         `(ttc.strategyCost) — N full solutions, each many forward passes, one per token.`,
-      source: "paper-notes §7",
+      source: "§5.2 (the cost convention); this chapter",
     },
     {
       claim: 'Table, Best-of-N speed: "Slow (serial)"',
@@ -1003,7 +1005,7 @@ ttc.showVersions();
         "FLOPs-matched, a larger model is the better use of compute only on the hardest questions " +
         "or under heavy inference load (large R); on easy/medium questions at small R, test-time " +
         "compute wins.",
-      source: "§7; paper-notes §3.2",
+      source: "§7, Fig. 9 v1 / Fig. 8 ICLR",
     },
     {
       claim:
@@ -1013,7 +1015,7 @@ ttc.showVersions();
       evidence:
         "The paper (arXiv, August 2024) studies PRM search and a finetuned revision model on " +
         "PaLM 2-S*; it does not discuss these models. The link is the summary's.",
-      source: "paper-notes §0–1",
+      source: "the paper's arXiv v1 (August 2024) and ICLR 2025 texts",
     },
   ];
   ttc.showTable(rows, { caption: "Audit of the teaching summary (numbers computed by the library)" });
@@ -1131,12 +1133,16 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // 4. **Open-ended.** The chain coverage 1 − (1 − p0)(1 − fix)^(k−1) does not depend on the break
 //    rate. Why not? What would change if the checker were imperfect — say, an ORM with AUC 0.76
 //    choosing among the chain's attempts?
+// 5. **Predict, then run: which split wins?** A harder question (p = 0.3) at a budget of 16
+//    attempts, with the library's revision model and verifier selection across chains. Before
+//    running, predict whether `"all parallel"` (16 chains of one attempt), `"a mix"` or
+//    `"all sequential"` (one chain of 16) is the most accurate, and why.
 
 // %%
 // Exercise 1: replace the body.
 {
-  // ← placeholder, not the answer: it ignores the step.
-  const myBestOfChainCoverage = (p0: number, step: number, rounds: number) => 1 - (1 - p0) ** rounds;
+  // ← your turn: 1 − Π (1 − p_k) over the first `rounds` attempts
+  const myBestOfChainCoverage = (p0: number, step: number, rounds: number): number => undefined;
   ttc.checkAgainst("bestOfChainCoverage", myBestOfChainCoverage, ttc.bestOfChainCoverage, [
     [0.1, 0.05, 10],
     [0.1, 0, 10],
@@ -1149,7 +1155,7 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // %%
 // Exercise 2: replace the body.
 {
-  const myFirstRound = (p0: number, step: number, target: number) => 10; // ← placeholder
+  const myFirstRound = (p0: number, step: number, target: number): number => undefined; // ← your turn
   const reference = (p0: number, step: number, target: number) => {
     let k = 1;
     while (ttc.linearRevisionAccuracy(p0, step, k) < target - 1e-12) k++;
@@ -1168,11 +1174,55 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // %%
 // Exercise 3: replace the value.
 {
-  const mySamples = 20; // ← placeholder: smallest N with best-of-N accuracy >= 0.99 at p = 0.3, AUC 0.92
+  const mySamples: number = undefined; // ← your turn: smallest N with best-of-N accuracy >= 0.99 at p = 0.3, AUC 0.92
   const options = { separation: ttc.separationForAuc(0.92) };
   let expected = 1;
   while (ttc.bestOfNAccuracy(0.3, expected, options) < 0.99) expected++;
   ttc.checkValue("samples for 99% at p = 0.3, AUC 0.92", mySamples, expected);
+}
+
+// %%
+// Exercise 5: predict first, then run.
+{
+  const myPrediction: string | undefined = undefined; // ← your turn: "all parallel", "a mix" or "all sequential"
+  const p = 0.3;
+  const budget = 16;
+  const kind = (s: ttc.RevisionSplit) =>
+    s.sequential === 1 ? "all parallel" : s.parallel === 1 ? "all sequential" : "a mix";
+  const results = ttc.revisionRatios(budget).map((split) => ({
+    split,
+    ...ttc.revisionAccuracy([ttc.makeQuestion(p)], {
+      budget,
+      sequential: split.sequential,
+      rng: ttc.makeRng(`ch05-exercise-5-${split.label}`),
+      trials: 4000,
+    }),
+  }));
+  const best = results.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  // A kind whose best split is within two standard errors of the overall best is a tie.
+  const tied = [...new Set(results.map((r) => kind(r.split)))].filter(
+    (k) =>
+      k !== kind(best.split) &&
+      results.some(
+        (r) =>
+          kind(r.split) === k &&
+          best.accuracy - r.accuracy <= 2 * Math.hypot(best.standardError, r.standardError),
+      ),
+  );
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  ttc.checkPrediction(`the best split at p = ${p}, budget ${budget}`, myPrediction, {
+    answer: kind(best.split),
+    alsoRight: tied,
+    choices: ["all parallel", "a mix", "all sequential"],
+    explanation:
+      "Accuracy by split (sequential:parallel): " +
+      results.map((r) => `${r.split.label} ${f(r.accuracy)} ±${f(r.standardError)}`).join(", ") +
+      `; best ${best.split.label} (${best.split.parallel} chains of ${best.split.sequential} attempts). ` +
+      "Sequential revision is local refinement: a chain can fix a wrong answer, but it may also break " +
+      "a right one and its attempts are correlated. Parallel chains are global exploration: " +
+      "independent evidence for the selection. On a hard question the paper found a mix best, " +
+      `and ${kind(best.split) === "a mix" ? "so does this toy here" : "this toy disagrees here"}.`,
+  });
 }
 
 // %% [markdown]
@@ -1256,5 +1306,8 @@ ttc.showError(() => ttc.beamSearch(ttc.makeQuestion(0.3), { n: 16, beamWidth: 5,
 // an imperfect checker the break rate matters again: a chain that was right once and then broken
 // holds fewer correct attempts, so the checker has fewer chances to pick one, and the wrong
 // attempts it must reject are more numerous.
+//
+// **Exercise 5.** The checker explains the answer once you have predicted. At p = 0.3 a few
+// chains of several revisions beat both ends, the paper's finding for harder questions.
 
 // %% [nav]

@@ -28,6 +28,7 @@
 
 const { createMarkdown, escapeHtml } = require("./markdown");
 const { highlightTs } = require("./highlight");
+const { readingTime, WORDS_PER_MINUTE, CODE_LINES_PER_MINUTE } = require("../reading-time");
 
 /**
  * One output of an executed notebook (nbformat 4), loosely typed: fields are checked at run time.
@@ -115,8 +116,9 @@ function plainText(markdown) {
 }
 
 /**
- * Title and reading time of a chapter, from its first markdown cell:
- * the `# ` heading, and the sentence after `**Time:**` ("about 5 minutes").
+ * Title and reading time of a chapter: the `# ` heading of its first markdown
+ * cell, the sentence after `**Time:**` there, and the minutes computed from
+ * its words and code lines by scripts/reading-time.js.
  * @param {NotebookLike} nb
  * @param {string} name
  * @returns {{title: string, time: string | null, minutes: number | null}}
@@ -128,8 +130,13 @@ function chapterInfo(nb, name) {
   const title = heading?.[1] ? plainText(heading[1]) : shortTitle(name);
   const timeMatch = /\*\*Time:\*\*\s*([\s\S]*?)(?:\.(?:\s|$)|\n\s*\n|$)/.exec(src);
   const time = timeMatch ? plainText(timeMatch[1] ?? "") || null : null;
-  const minutes = time ? /(\d+(?:\.\d+)?)\s*min/.exec(time) : null;
-  return { title, time, minutes: minutes ? Number(minutes[1]) : null };
+  // The minutes are computed from the chapter itself (scripts/reading-time.js), never parsed from
+  // prose; test/reading-time.test.ts checks that the chapter states the same number.
+  const minutes =
+    nb.cells && nb.cells.length > 0
+      ? readingTime(nb.cells.map((c) => ({ cell_type: c.cell_type ?? "", source: text(c.source) }))).minutes
+      : null;
+  return { title, time, minutes };
 }
 
 /**
@@ -414,9 +421,10 @@ function renderChapter(args) {
 function renderIndex(args) {
   const rows = args.chapters
     .map((ch) => {
-      const reading = ch.time
-        ? escapeHtml(ch.time)
-        : `<span class="measured">not stated in the chapter; executing it took ${ch.seconds.toFixed(1)} s</span>`;
+      const reading =
+        ch.minutes !== null
+          ? `about ${ch.minutes} min`
+          : `<span class="measured">no cells to count; executing it took ${ch.seconds.toFixed(1)} s</span>`;
       return (
         "<tr>" +
         `<td class="num">${escapeHtml(ch.name.slice(0, 2))}</td>` +
@@ -438,11 +446,13 @@ its charts are interactive (hover, zoom, and sliders where a chapter has them) a
 
 <h2 id="chapters">Chapters</h2>
 <table class="chapters">
-<thead><tr><th>#</th><th>Chapter</th><th>Time (from the chapter)</th><th>Executing it took</th><th>Charts</th><th>Executed notebook</th></tr></thead>
+<thead><tr><th>#</th><th>Chapter</th><th>Reading time (computed)</th><th>Executing it took</th><th>Charts</th><th>Executed notebook</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+<p>Reading times are computed from each chapter, exercises and solutions included: its markdown words at
+${WORDS_PER_MINUTE} a minute plus its lines of code at ${CODE_LINES_PER_MINUTE} a minute, rounded up to five minutes.</p>
 
 ${args.hasApi ? '<h2 id="api">API reference</h2>\n<p>The library the chapters call, <code>ttc-workbook</code>, documented from its TSDoc: <a href="api/index.html">API reference</a>. In the chapters, the first use of each <code>ttc.<em>name</em></code> in code links to its entry.</p>' : ""}
 

@@ -200,23 +200,27 @@ describe("renderChapter: navigation, links, code", () => {
     expect(page.html).not.toContain("api/functions/nope.html");
   });
 
-  test("chapterInfo reads the title and the stated time", () => {
+  test("chapterInfo reads the title and the stated time, and computes the minutes from the cells", () => {
+    // The fixture states 3 minutes; the book shows what the chapter's words and code lines give
+    // (scripts/reading-time.js rounds up to 5 minutes), never the stated number.
     expect(chapterInfo(nb, "99-fixture")).toEqual({
       title: "99 · Fixture",
       time: "about 3 minutes",
-      minutes: 3,
+      minutes: 5,
     });
+    const wordy = notebook([{ cell_type: "markdown", source: Array(3000).fill("word").join(" ") }]);
+    expect(chapterInfo(wordy, "99-fixture").minutes).toBe(20); // 3000+ words at 200 a minute: 15+, rounded up
     const long = notebook([]);
     (long.cells[0] as { source: string }).source =
       "# 04 · *The* math\n\n**Prerequisites:** none. **Time:** about 8 minutes to read; longer with the\nexercises.\n";
-    expect(chapterInfo(long, "04-the-math")).toEqual({
+    expect(chapterInfo(long, "04-the-math")).toMatchObject({
       title: "04 · The math",
       time: "about 8 minutes to read; longer with the exercises",
-      minutes: 8,
     });
     const none = notebook([]);
     (none.cells[0] as { source: string }).source = "# 05 · No time";
-    expect(chapterInfo(none, "05-x")).toEqual({ title: "05 · No time", time: null, minutes: null });
+    expect(chapterInfo(none, "05-x")).toEqual({ title: "05 · No time", time: null, minutes: 5 });
+    expect(chapterInfo({ cells: [] }, "05-x").minutes).toBeNull();
   });
 
   test("isNavCell recognises only the generated navigation line", () => {
