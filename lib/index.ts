@@ -175,6 +175,8 @@ export {
   prmFoolProbability,
   SyntheticStepWorld,
   type PrmOptions,
+  type IdeaShare,
+  type PrefixValueOptions,
   type PrmFoolProbabilityOptions,
   SEARCH_STRATEGY_ENTRIES,
   SEARCH_STRATEGY_KINDS,

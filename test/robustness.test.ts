@@ -206,3 +206,27 @@ describe("mechanisms", () => {
     expect(Object.isFrozen(FINDING_CAUSES)).toBe(true);
   });
 });
+
+describe("the idea mechanisms in the search experiment", () => {
+  test("ideaShare and ideaVisible reach the resolved options and change the runs", () => {
+    const base = runSearchExperiment({ ...SMALL, cache: false });
+    expect(base.options.ideaShare).toBe("uniform");
+    expect(base.options.ideaVisible).toBe(true);
+    const gap = runSearchExperiment({ ...SMALL, ideaShare: 0.5, ideaVisible: false, cache: false });
+    expect(gap.options.ideaShare).toBe(0.5);
+    expect(gap.options.ideaVisible).toBe(false);
+    // Difficulty bins come from full samples, which the mechanism leaves alone (correct with p).
+    expect(Array.from(gap.oracle.levels)).toEqual(Array.from(base.oracle.levels));
+    const beam = (r: typeof base) => r.evaluations.find((e) => e.strategy === "beam M=4" && e.budget === 64)!;
+    expect(Array.from(beam(gap).perQuestion)).not.toEqual(Array.from(beam(base).perQuestion));
+  });
+
+  test("bad values are refused in the house format", () => {
+    expect(() => runSearchExperiment({ ...SMALL, ideaShare: 2 })).toThrow(
+      /^runSearchExperiment: options\.ideaShare must be "uniform" or a number in \[0, 1\], got 2$/,
+    );
+    expect(() => runSearchExperiment({ ...SMALL, ideaVisible: "no" as never })).toThrow(
+      /^runSearchExperiment: options\.ideaVisible must be a boolean, got "no"$/,
+    );
+  });
+});

@@ -938,3 +938,134 @@ describe("properties (fast-check)", () => {
     );
   });
 });
+
+describe("ideaShare: difficulty concentrated in the first step (the idea)", () => {
+  test("prefixValue is the product of the steps' survival, written here from the definition", () => {
+    for (const p of [0, 0.01, 0.3, 0.9, 1]) {
+      for (const c of [0, 0.25, 0.5, 1]) {
+        const T = 8;
+        const first = p ** c;
+        const rest = p ** ((1 - c) / (T - 1));
+        for (let depth = 0; depth <= T; depth++) {
+          const expected =
+            depth === T ? 1 : (depth === 0 ? first : rest) * rest ** Math.max(0, T - depth - 1);
+          expect(prefixValue(p, depth, T, { ideaShare: c })).toBeCloseTo(expected, 12);
+        }
+        // A full solution (from depth 0) is still correct with probability p.
+        expect(prefixValue(p, 0, T, { ideaShare: c })).toBeCloseTo(p, 12);
+      }
+    }
+  });
+
+  test("c = 1/T is the uniform model, and one step carries everything", () => {
+    for (const p of [0.02, 0.4, 0.95]) {
+      for (let depth = 0; depth <= 8; depth++) {
+        expect(prefixValue(p, depth, 8, { ideaShare: 1 / 8 })).toBeCloseTo(prefixValue(p, depth, 8), 12);
+      }
+      expect(prefixValue(p, 0, 1, { ideaShare: 0.3 })).toBeCloseTo(p, 12);
+    }
+  });
+
+  test("a single sample is still correct with probability p (seeded Monte Carlo, 5 SE)", () => {
+    const trials = 20_000;
+    for (const c of [0.5, 1]) {
+      const q = makeQuestion(0.3);
+      const acc = searchAccuracy(
+        [q],
+        { kind: "best-of-n" },
+        { budget: 1, trials, rng: makeRng(`idea-${c}`), ideaShare: c },
+      ).accuracy;
+      expectProportionNear(acc, 0.3, trials, 5, `ideaShare ${c}`);
+    }
+  });
+
+  test("with c = 1 every mistake is made at the first step: later rounds lose no on-track prefix", () => {
+    const n = 4000;
+    const r = bestOfNWeighted(makeQuestion(0.2), {
+      n,
+      rng: makeRng("idea-trace"),
+      trace: true,
+      ideaShare: 1,
+    });
+    const onTrack = (r.trace ?? []).map((round) => round.onTrack);
+    expect(onTrack).toHaveLength(DEFAULT_SEARCH_STEPS);
+    for (const k of onTrack) expect(k).toBe(onTrack[0]);
+    expectProportionNear(onTrack[0]! / n, 0.2, n, 5);
+    // The uniform model loses on-track prefixes round after round (so the check above can fail).
+    const u = bestOfNWeighted(makeQuestion(0.2), { n, rng: makeRng("idea-trace"), trace: true });
+    const uOn = (u.trace ?? []).map((round) => round.onTrack);
+    expect(uOn[uOn.length - 1]!).toBeLessThan(uOn[0]!);
+  });
+
+  test.each([
+    [-0.1, RangeError],
+    [1.5, RangeError],
+    [NaN, RangeError],
+    ["half", RangeError],
+    [{}, TypeError],
+  ])("rejects ideaShare %p in the house format", (bad, cls) => {
+    const rule =
+      /options\.ideaShare must be "uniform" or a number in \[0, 1\], got|options\.ideaShare must be a number/;
+    for (const call of [
+      () => prefixValue(0.5, 2, 8, { ideaShare: bad as never }),
+      () => beamSearch(makeQuestion(0.5), { n: 4, beamWidth: 2, rng: makeRng(1), ideaShare: bad as never }),
+    ]) {
+      expect(call).toThrow(cls);
+      expect(call).toThrow(rule);
+    }
+  });
+});
+
+describe("ideaVisible: false, a wrong idea the PRM cannot see", () => {
+  test("every first-step mistake is fooled (and only those, with foolRate 0)", () => {
+    const n = 2000;
+    const opts = { n, trace: true, ideaShare: 1, prm: { foolRate: 0 } } as const;
+    const blind = bestOfNWeighted(makeQuestion(0.3), { ...opts, rng: makeRng("blind"), ideaVisible: false });
+    const round1 = blind.trace![0]!;
+    expect(round1.fooled).toBe(n - round1.onTrack);
+    expect(round1.fooled).toBeGreaterThan(0);
+    const seen = bestOfNWeighted(makeQuestion(0.3), { ...opts, rng: makeRng("blind") });
+    expect(seen.trace![0]!.fooled).toBe(0);
+  });
+
+  test("a blind wrong idea scores like honest work: the PRM's final scores cannot tell them apart", () => {
+    // With the idea carrying all the difficulty and no bonus, wrong and right candidates share one
+    // score distribution; compare the mean final score of each group (both ≈ sigmoid(logitCap) + noise).
+    const n = 4000;
+    const r = bestOfNWeighted(makeQuestion(0.5), {
+      n,
+      rng: makeRng("blind-scores"),
+      ideaShare: 1,
+      ideaVisible: false,
+      prm: { foolRate: 0 },
+    });
+    const { answers, scores } = r.candidates;
+    let right = 0;
+    let rightSum = 0;
+    let wrongSum = 0;
+    let rightSq = 0;
+    let wrongSq = 0;
+    for (let i = 0; i < n; i++) {
+      const s = scores[i]!;
+      if (answers[i] === CORRECT) {
+        right++;
+        rightSum += s;
+        rightSq += s * s;
+      } else {
+        wrongSum += s;
+        wrongSq += s * s;
+      }
+    }
+    const wrong = n - right;
+    const mr = rightSum / right;
+    const mw = wrongSum / wrong;
+    const se = Math.sqrt((rightSq / right - mr * mr) / right + (wrongSq / wrong - mw * mw) / wrong);
+    expect(Math.abs(mr - mw)).toBeLessThan(5 * se);
+  });
+
+  test("rejects a non-boolean in the house format", () => {
+    expect(() =>
+      beamSearch(makeQuestion(0.5), { n: 4, beamWidth: 2, rng: makeRng(1), ideaVisible: 1 as never }),
+    ).toThrow(/^beamSearch: options\.ideaVisible must be a boolean, got 1$/);
+  });
+});

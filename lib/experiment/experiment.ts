@@ -65,7 +65,7 @@ import { type RevisionSelection, type RevisionSplit } from "../strategies/revisi
 import { type StrategySpec } from "../strategies/cost";
 import { type SearchStrategy } from "../strategies/registry";
 import { type PrmAggregation } from "../strategies/step-search";
-import { DEFAULT_PRM, type PrmOptions } from "../strategies/synthetic";
+import { DEFAULT_PRM, type IdeaShare, type PrmOptions } from "../strategies/synthetic";
 import { standardErrorOfMean } from "../base/stats";
 import {
   assertBoolean,
@@ -187,6 +187,16 @@ export interface SearchExperimentOptions extends ExperimentOptions {
   strategies?: readonly SearchStrategy[];
   /** PRM parameters to override. @defaultValue {@link DEFAULT_PRM} */
   prm?: PrmOptions;
+  /**
+   * How each question's difficulty is spread over the steps of a solution: "uniform", or the
+   * share in [0, 1] carried by the first step, the idea ({@link IdeaShare}). @defaultValue "uniform"
+   */
+  ideaShare?: IdeaShare;
+  /**
+   * Whether the PRM can see a wrong idea (a mistake at the first step); false makes a wrong idea
+   * score like honest work at every depth. @defaultValue true
+   */
+  ideaVisible?: boolean;
   /** Steps T per solution, an integer in [1, 1000]. @defaultValue 8 */
   steps?: number;
   /** Step-score aggregation. @defaultValue "last" (the paper's choice) */
@@ -215,6 +225,8 @@ export interface ResolvedSearchExperimentOptions {
   readonly folds: number;
   readonly strategies: readonly SearchStrategy[];
   readonly prm: Readonly<Required<PrmOptions>>;
+  readonly ideaShare: IdeaShare;
+  readonly ideaVisible: boolean;
   readonly steps: number;
   readonly aggregation: PrmAggregation;
 }
@@ -557,7 +569,10 @@ export function checkCommon(
  */
 export function resolvedCommon(
   common: CommonSettings,
-): Omit<ResolvedSearchExperimentOptions, "strategies" | "prm" | "steps" | "aggregation"> {
+): Omit<
+  ResolvedSearchExperimentOptions,
+  "strategies" | "prm" | "steps" | "ideaShare" | "ideaVisible" | "aggregation"
+> {
   return {
     benchmark: common.benchmark.options,
     budgets: common.budgets,

@@ -12,13 +12,16 @@ import {
   DEFAULT_MAX_ROUNDS,
   DEFAULT_PRM,
   DEFAULT_SEARCH_STEPS,
+  checkIdeaShare,
   prmFoolProbability,
   SyntheticStepWorld,
+  type IdeaShare,
   type PrmOptions,
 } from "../strategies/synthetic";
 import { allIndices, meanOver, monteCarloStandardError, VoteTally } from "../base/stats";
 import {
   assertArray,
+  assertBoolean,
   assertInteger,
   assertOneOf,
   assertOptions,
@@ -52,6 +55,9 @@ import {
 interface SearchSettings {
   prm: Required<PrmOptions>;
   steps: number;
+  /** The idea share c, NaN for uniform. */
+  ideaShare: number;
+  ideaVisible: boolean;
   aggregation: PrmAggregation;
 }
 
@@ -109,7 +115,13 @@ function runNested(
   const maxBudget = budgets[budgets.length - 1] as number;
   const successes = budgets.map(() => new Float64Array(qs.length));
   const shape = resolveShape("runSearchExperiment", strategy, maxBudget);
-  const world = new SyntheticStepWorld(settings.steps, settings.prm, rng);
+  const world = new SyntheticStepWorld(
+    settings.steps,
+    settings.prm,
+    rng,
+    settings.ideaShare,
+    settings.ideaVisible,
+  );
   const search = new StepSearch(world, world, maxBudget, settings.aggregation, "weighted", false);
   const run = {
     n: maxBudget,
@@ -205,6 +217,10 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   );
   const aggregation = o.aggregation ?? "last";
   assertOneOf(fn, "options.aggregation", aggregation, ["last", "min", "prod"] as const);
+  const ideaShareValue = checkIdeaShare(fn, "options.ideaShare", o.ideaShare);
+  const ideaShare: IdeaShare = Number.isNaN(ideaShareValue) ? "uniform" : ideaShareValue;
+  const ideaVisible = o.ideaVisible ?? true;
+  assertBoolean(fn, "options.ideaVisible", ideaVisible);
 
   const strategiesRaw = o.strategies ?? SEARCH_EXPERIMENT_STRATEGIES;
   assertArray(fn, "options.strategies", strategiesRaw);
@@ -233,6 +249,8 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
     strategies: strategies.map((s) => s.strategy),
     prm,
     steps,
+    ideaShare,
+    ideaVisible,
     aggregation,
   };
 
@@ -256,8 +274,15 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   common.onProgress?.(0, total);
   const difficulty = benchmarkDifficulty(fn, common);
   const reporter = makeReporter(common.onProgress, total);
-  const settings: SearchSettings = { prm, steps, aggregation };
-  const settingsWith = (rng: Rng) => ({ rng, prm, steps, aggregation });
+  const settings: SearchSettings = { prm, steps, ideaShare: ideaShareValue, ideaVisible, aggregation };
+  const settingsWith = (rng: Rng) => ({
+    rng,
+    prm,
+    steps,
+    ideaShare: ideaShareValue,
+    ideaVisible,
+    aggregation,
+  });
   const seed = String(common.seed);
   const evaluations: SearchEvaluation[] = [];
 

@@ -22,6 +22,8 @@ export {
   prmFoolProbability,
   SyntheticStepWorld,
   type PrmOptions,
+  type IdeaShare,
+  type PrefixValueOptions,
   type PrmFoolProbabilityOptions,
 } from "./synthetic";
 export {

@@ -50,9 +50,11 @@ import {
   type SearchRound,
 } from "./step-search";
 import {
+  checkIdeaShare,
   checkPrm,
   DEFAULT_MAX_ROUNDS,
   DEFAULT_SEARCH_STEPS,
+  type IdeaShare,
   type PrmOptions,
   type ResolvedPrm,
   SyntheticStepWorld,
@@ -98,6 +100,17 @@ export interface SearchCommonOptions {
   prm?: PrmOptions;
   /** Steps T in one solution, an integer in [1, 1000]. @defaultValue 8 */
   steps?: number;
+  /**
+   * How a question's difficulty is spread over the steps: "uniform", or the share c in [0, 1]
+   * carried by the first step, the idea ({@link IdeaShare}). @defaultValue "uniform"
+   */
+  ideaShare?: IdeaShare;
+  /**
+   * Whether the PRM can see a wrong idea (a mistake at the first step). false: a wrong idea scores
+   * exactly like honest work at every depth, the final step included — a PRM trained from the base
+   * model's own rollouts cannot judge an idea the base model lacks. @defaultValue true
+   */
+  ideaVisible?: boolean;
   /** Step-score aggregation, used for selection and for the final vote. @defaultValue "last" */
   aggregation?: PrmAggregation;
   /** Record a {@link SearchRound} per round in `result.trace`. @defaultValue false */
@@ -142,6 +155,9 @@ interface CommonSettings {
   rng: Rng;
   prm: ResolvedPrm;
   steps: number;
+  /** The idea share c, NaN for uniform. */
+  ideaShare: number;
+  ideaVisible: boolean;
   aggregation: PrmAggregation;
   trace: boolean;
 }
@@ -151,11 +167,14 @@ function checkCommon(fn: string, o: Record<string, unknown>): CommonSettings {
   const prm = checkPrm(fn, "options.prm", o.prm);
   const steps = o.steps ?? DEFAULT_SEARCH_STEPS;
   assertInteger(fn, "options.steps", steps, 1, 1000);
+  const ideaShare = checkIdeaShare(fn, "options.ideaShare", o.ideaShare);
+  const ideaVisible = o.ideaVisible ?? true;
+  assertBoolean(fn, "options.ideaVisible", ideaVisible);
   const aggregation = o.aggregation ?? "last";
   assertOneOf(fn, "options.aggregation", aggregation, PRM_AGGREGATIONS);
   const trace = o.trace ?? false;
   assertBoolean(fn, "options.trace", trace);
-  return { rng: o.rng, prm, steps, aggregation, trace };
+  return { rng: o.rng, prm, steps, ideaShare, ideaVisible, aggregation, trace };
 }
 
 /** Throws the house message for a beam width that does not divide n. */
@@ -189,7 +208,13 @@ function runOnce(
   maxRounds: number,
   temperature = 0,
 ): SearchResult {
-  const world = new SyntheticStepWorld(settings.steps, settings.prm, settings.rng);
+  const world = new SyntheticStepWorld(
+    settings.steps,
+    settings.prm,
+    settings.rng,
+    settings.ideaShare,
+    settings.ideaVisible,
+  );
   world.setQuestion(question);
   const search = new StepSearch(world, world, n, settings.aggregation, "weighted", settings.trace);
   const answer = search.run({ n, width, k, expand, maxRounds, temperature });
@@ -476,6 +501,10 @@ export interface SearchAccuracyOptions {
   prm?: PrmOptions;
   /** Steps T in one solution, an integer in [1, 1000]. @defaultValue 8 */
   steps?: number;
+  /** How difficulty is spread over the steps ({@link IdeaShare}). @defaultValue "uniform" */
+  ideaShare?: IdeaShare;
+  /** Whether the PRM can see a wrong idea (see {@link SearchCommonOptions.ideaVisible}). @defaultValue true */
+  ideaVisible?: boolean;
   /** Step-score aggregation. @defaultValue "last" */
   aggregation?: PrmAggregation;
   /** Rounds of expansion with selection, an integer in [1, 1000]. @defaultValue 40 */
@@ -583,11 +612,24 @@ export function searchSuccessRates(
   questions: readonly Question[],
   strategy: SearchStrategy,
   shape: SearchShape & { entry: SearchStrategyEntry<SearchStrategy, SearchRun> },
-  settings: { rng: Rng; prm: ResolvedPrm; steps: number; aggregation: PrmAggregation },
+  settings: {
+    rng: Rng;
+    prm: ResolvedPrm;
+    steps: number;
+    ideaShare: number;
+    ideaVisible: boolean;
+    aggregation: PrmAggregation;
+  },
   trials: number,
   maxRounds: number,
 ): Float64Array {
-  const world = new SyntheticStepWorld(settings.steps, settings.prm, settings.rng);
+  const world = new SyntheticStepWorld(
+    settings.steps,
+    settings.prm,
+    settings.rng,
+    settings.ideaShare,
+    settings.ideaVisible,
+  );
   const entry = shape.entry;
   const search = new StepSearch(world, world, shape.n, settings.aggregation, entry.selection, false);
   const run = {

@@ -67,6 +67,16 @@
  * the exploit costs; on easy questions there is little to prune and the
  * exploit is most of what can go wrong.
  *
+ * **The idea (optional, off by default).** Two switches model the paper's
+ * explanation of the hardest questions — the base model rarely has the right
+ * idea at all. `ideaShare` c ({@link IdeaShare}) puts a share c of −log p in
+ * the first step, the choice of approach, and spreads the rest over the other
+ * steps (a full sample is still correct with probability p); `ideaVisible:
+ * false` makes a wrong idea invisible to the PRM: it scores exactly like
+ * honest work (no bonus) at every depth, because a PRM trained from the base
+ * model's own rollouts cannot judge an idea the base model lacks. Together
+ * they leave search nothing to prune on a question whose idea is missing.
+ *
  * **Strategies** (cost in the paper's "generations"; one generation = one
  * full solution): {@link bestOfNWeighted} (n), {@link beamSearch} (n),
  * {@link lookaheadSearch} (n·(k + 1)), {@link dvts} (n). Each returns its
@@ -89,9 +99,11 @@ import {
   assertFinite,
   assertInteger,
   assertNonNegative,
+  assertNumber,
   assertOptions,
   assertPositive,
   assertProbability,
+  rangeError,
 } from "../base/validate";
 import { CORRECT, type Question } from "../models/questions";
 import { STATUS_FOOLED, STATUS_ON_TRACK, type StepPolicy, type StepVerifier } from "./interfaces";
@@ -199,13 +211,72 @@ export const DEFAULT_PRM: Readonly<Required<PrmOptions>> = Object.freeze({
  * prefixValue(0.5, 4);    // ≈ 0.7071 (√0.5: half the steps still to go)
  * prefixValue(0.5, 8);    // 1
  */
-export function prefixValue(p: number, depth: number, steps: number = DEFAULT_SEARCH_STEPS): number {
+export function prefixValue(
+  p: number,
+  depth: number,
+  steps: number = DEFAULT_SEARCH_STEPS,
+  options?: PrefixValueOptions,
+): number {
   const fn = "prefixValue";
   assertProbability(fn, "p", p);
   assertInteger(fn, "steps", steps, 1, 1000);
   assertInteger(fn, "depth", depth, 0, steps, "steps");
+  const o = assertOptions(fn, options);
+  const ideaShare = checkIdeaShare(fn, "options.ideaShare", o.ideaShare);
   if (depth === steps) return 1;
-  return Math.pow(p, (steps - depth) / steps);
+  if (Number.isNaN(ideaShare)) return Math.pow(p, (steps - depth) / steps);
+  const survival = stepSurvival(p, steps, ideaShare);
+  let v = 1;
+  for (let d = depth; d < steps; d++) v *= survival[d] as number;
+  return v;
+}
+
+/** Options for {@link prefixValue}. */
+export interface PrefixValueOptions {
+  /** How the difficulty is spread over the steps ({@link IdeaShare}). @defaultValue "uniform" */
+  ideaShare?: IdeaShare;
+}
+
+/**
+ * How a question's difficulty is spread over the steps of a solution:
+ * `"uniform"` (every step survives with s = p^(1/T)), or a number c in
+ * [0, 1], the share of −log p carried by the *first* step — the idea, or
+ * approach — with the rest spread evenly over the other T − 1 steps:
+ *
+ *     s₁ = p^c,   s₂ = … = s_T = p^((1 − c)/(T − 1)).
+ *
+ * c = 1/T is the uniform model; c = 1 puts all of the difficulty in the idea.
+ * Either way a full sample is correct with probability s₁·s₂⋯s_T = p. With
+ * T = 1 the one step carries everything whatever c is.
+ */
+export type IdeaShare = number | "uniform";
+
+/** Checks an {@link IdeaShare}; returns the number c, or NaN for "uniform". @internal */
+export function checkIdeaShare(fn: string, name: string, value: unknown): number {
+  if (value === undefined || value === "uniform") return NaN;
+  if (typeof value === "string") rangeError(fn, name, '"uniform" or a number in [0, 1]', value);
+  assertNumber(fn, name, value);
+  if (!(value >= 0 && value <= 1)) rangeError(fn, name, '"uniform" or a number in [0, 1]', value);
+  return value;
+}
+
+/**
+ * The survival probability of each step of a solution (index d = the step
+ * written from depth d), for pass@1 `p`, `steps` = T and an idea share c
+ * (NaN = uniform). Their product is p. @internal
+ */
+export function stepSurvival(p: number, steps: number, ideaShare: number): Float64Array {
+  const out = new Float64Array(steps);
+  if (steps === 1) {
+    out[0] = p;
+    return out;
+  }
+  if (Number.isNaN(ideaShare)) return out.fill(Math.pow(p, 1 / steps));
+  const c = ideaShare;
+  out[0] = Math.pow(p, c);
+  const rest = Math.pow(p, (1 - c) / (steps - 1));
+  for (let d = 1; d < steps; d++) out[d] = rest;
+  return out;
 }
 
 /** Options for {@link prmFoolProbability}. */
@@ -250,7 +321,11 @@ export function prmFoolProbability(p: number, options?: PrmFoolProbabilityOption
 
 /** φ = min(1, ε/(1 − s)) with 1 − s = −expm1(ln p / T), accurate for p near 1. */
 function foolProbability(p: number, steps: number, foolRate: number): number {
-  const error = -Math.expm1(Math.log(p) / steps);
+  return foolFromError(-Math.expm1(Math.log(p) / steps), foolRate);
+}
+
+/** φ = min(1, ε/error) for a step that goes wrong with probability `error`. */
+function foolFromError(error: number, foolRate: number): number {
   if (!(error > 0) || foolRate === 0) return 0;
   return foolRate >= error ? 1 : foolRate / error;
 }
@@ -297,8 +372,12 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
   readonly steps: number;
   private readonly prm: ResolvedPrm;
   private readonly rng: Rng;
-  private s = 0;
-  private phi = 0;
+  /** survival[d]: probability that the step written from depth d stays on track. */
+  private readonly survival: Float64Array;
+  /** phi[d]: chance that a mistake at the step written from depth d fools the PRM. */
+  private readonly phi: Float64Array;
+  private readonly ideaShare: number;
+  private readonly ideaVisible: boolean;
   private cumulative = new Float64Array(0);
   private distractorTotal = 0;
   /** onLogit[t]: clamped logit of the on-track value s^(T − t), t = 0..T. */
@@ -309,10 +388,31 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
   private ans: Int32Array;
   private used = 1;
 
-  constructor(steps: number, prm: ResolvedPrm, rng: Rng, capacity = 1024) {
+  /**
+   * @param steps - T, steps in a solution (validated by the caller)
+   * @param prm - resolved PRM parameters ({@link checkPrm})
+   * @param rng - the one generator every draw comes from
+   * @param ideaShare - how difficulty is spread over the steps ({@link IdeaShare}, as
+   *   {@link checkIdeaShare} returns it: NaN for uniform) @defaultValue uniform
+   * @param ideaVisible - whether the PRM can see a wrong idea (a mistake at the first step);
+   *   false: it scores like honest work, with no bonus, at every depth @defaultValue true
+   * @param capacity - initial prefix slots (the arena grows as needed) @defaultValue 1024
+   */
+  constructor(
+    steps: number,
+    prm: ResolvedPrm,
+    rng: Rng,
+    ideaShare = NaN,
+    ideaVisible = true,
+    capacity = 1024,
+  ) {
     this.steps = steps;
     this.prm = prm;
     this.rng = rng;
+    this.ideaShare = ideaShare;
+    this.ideaVisible = ideaVisible;
+    this.survival = new Float64Array(steps);
+    this.phi = new Float64Array(steps);
     this.onLogit = new Float64Array(steps + 1);
     this.on = new Uint8Array(capacity);
     this.fooled = new Uint8Array(capacity);
@@ -320,12 +420,19 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
     this.ans = new Int32Array(capacity);
   }
 
-  /** Loads a (validated) question: s, φ, the distractor table and the on-track logits. */
+  /** Loads a (validated) question: the steps' survival and φ, the distractor table and the on-track logits. */
   setQuestion(q: Question): void {
     const T = this.steps;
     const p = q.p;
-    this.s = Math.pow(p, 1 / T);
-    this.phi = foolProbability(p, T, this.prm.foolRate);
+    this.survival.set(stepSurvival(p, T, this.ideaShare));
+    const uniform = Number.isNaN(this.ideaShare);
+    for (let d = 0; d < T; d++) {
+      // Uniform steps: 1 − s = −expm1(ln p / T), as accurate as it gets for p near 1.
+      const error = uniform
+        ? -Math.expm1(Math.log(p) / T)
+        : -Math.expm1(Math.log(this.survival[d] as number));
+      this.phi[d] = foolFromError(error, this.prm.foolRate);
+    }
     const k = q.distractors.length;
     if (this.cumulative.length !== k) this.cumulative = new Float64Array(k);
     let acc = 0;
@@ -336,13 +443,14 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
     this.distractorTotal = acc;
     const cap = this.prm.logitCap;
     const logP = Math.log(p);
-    for (let t = 0; t <= T; t++) {
-      // V = p^((T − t)/T); logit V = log V − log(1 − V), clamped to ±cap.
+    let logV = 0; // log of the value of an on-track prefix at depth t: the sum of log s over steps t..T−1
+    for (let t = T; t >= 0; t--) {
+      if (t < T) logV = uniform ? ((T - t) / T) * logP : logV + Math.log(this.survival[t] as number);
+      // logit V = log V − log(1 − V), clamped to ±cap.
       let logit: number;
-      if (t === T || p === 1) logit = cap;
-      else if (p === 0) logit = -cap;
+      if (logV === 0) logit = cap;
+      else if (logV === -Infinity) logit = -cap;
       else {
-        const logV = ((T - t) / T) * logP;
         logit = logV - Math.log(-Math.expm1(logV));
         logit = Math.max(-cap, Math.min(cap, logit));
       }
@@ -361,22 +469,25 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
     return 0;
   }
 
-  extend(parents: readonly number[], count: number, _depth: number, out: number[]): void {
+  extend(parents: readonly number[], count: number, depth: number, out: number[]): void {
     const base = this.reserve(count);
     const on = this.on;
     const fooled = this.fooled;
     const bonus = this.bonus;
     const ans = this.ans;
     const rng = this.rng;
-    const s = this.s;
+    const s = this.survival[depth - 1] as number;
+    const phi = this.phi[depth - 1] as number;
+    // A wrong idea the PRM cannot see: fooled, with no bonus (it scores exactly like honest work).
+    const blind = depth === 1 && !this.ideaVisible;
     for (let i = 0; i < count; i++) {
       const parent = parents[i] as number;
       const slot = base + i;
       if (on[parent] === 1 && rng.next() >= s) {
         on[slot] = 0;
-        const isFooled = rng.next() < this.phi;
+        const isFooled = blind || rng.next() < phi;
         fooled[slot] = isFooled ? 1 : 0;
-        bonus[slot] = isFooled ? this.drawBonus() : 0;
+        bonus[slot] = isFooled && !blind ? this.drawBonus() : 0;
         ans[slot] = this.drawDistractor();
       } else {
         on[slot] = on[parent] as number;
@@ -394,7 +505,7 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
    * prefix stays off track, fooled or not, so its rollout changes nothing.
    * A rollout's wrong answer is not drawn: only the candidate step is kept.
    */
-  rollout(prefixes: readonly number[], count: number, _depth: number, k: number, out: number[]): void {
+  rollout(prefixes: readonly number[], count: number, depth: number, k: number, out: number[]): void {
     const base = this.reserve(count);
     const on = this.on;
     const fooled = this.fooled;
@@ -413,10 +524,10 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
       on[slot] = 1;
       fooled[slot] = 0;
       bonus[slot] = 0;
-      for (let d = 0; d < k; d++) {
-        if (rng.next() >= this.s) {
+      for (let d = depth; d < depth + k; d++) {
+        if (rng.next() >= (this.survival[d] as number)) {
           on[slot] = 0;
-          if (rng.next() < this.phi) {
+          if (rng.next() < (this.phi[d] as number)) {
             fooled[slot] = 1;
             bonus[slot] = this.drawBonus();
           }
