@@ -21,7 +21,7 @@
 //
 // **Prerequisites:** chapters 03–05 (best-of-N, beam and lookahead search, revisions, difficulty
 // bins).
-// **Time:** about 80 minutes (3267 words at 200 a minute and 600 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3349 words at 200 a minute and 608 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -822,6 +822,12 @@ ttc.showVersions();
 //   still pulls away at large budgets. Raise it and both sag.
 // - Raise `trials` to shrink the standard errors and see which verdicts were borderline.
 // - Change the prior (`alpha`, `beta`) to make the benchmark easier or harder.
+// - Switch on the paper's explanation of the hardest questions, that the base model rarely has the
+//   right idea: `ideaShare` puts that share of each question's difficulty in the first step (the
+//   approach), and `ideaVisible = false` makes a wrong idea invisible to the PRM, which learned
+//   from the same model. Predict first: which verdicts move, and which way? Then try
+//   `ttc.findingsAcrossSeeds({ search: { ideaShare, ideaVisible } })` to see whether the moves
+//   hold on other seeds (it takes a while: every seed is a full study).
 
 // %%
 {
@@ -831,9 +837,17 @@ ttc.showVersions();
   const prmNoise = 1.0; // PRM score noise σ in logits, 0 … 3 (default 1.5; lower = better PRM)
   const revisionSeparation = 1.5; // revision verifier separation d, 0 … 4 (AUC = Φ(d/√2))
   const trials = 2; // runs per question, 1 … 20 (time grows linearly)
+  const ideaShare: number | "uniform" = "uniform"; // share of difficulty in the first step, 0 … 1, or "uniform"
+  const ideaVisible = true; // can the PRM see a wrong idea? false = it scores like honest work
 
   const benchmark = { size, alpha, beta, seed: "ch06-try" };
-  const search = ttc.runSearchExperiment({ benchmark, trials, prm: { noise: prmNoise } });
+  const search = ttc.runSearchExperiment({
+    benchmark,
+    trials,
+    prm: { noise: prmNoise },
+    ideaShare,
+    ideaVisible,
+  });
   const revision = ttc.runRevisionExperiment({
     benchmark,
     trials,
