@@ -18,6 +18,7 @@ const LAYERS = ["base", "models", "strategies", "experiment", "figures", "displa
 /** Packages each layer may import from outside the library. */
 const PACKAGES: Record<string, readonly string[]> = {
   base: ["seedrandom"],
+  experiment: ["fs", "os", "path", "worker_threads"],
   display: ["fs", "path", "util", "crypto", "tslab"],
 };
 

@@ -19,6 +19,7 @@ import {
 import { beamSearch } from "../lib/strategies";
 import { makeQuestion } from "../lib/models/questions";
 import { makeRng } from "../lib/base/random";
+import { DIST_DIR, ensureDist } from "./helpers/dist";
 
 const SMALL = { benchmark: { size: 60, seed: "robustness-test" }, trials: 1, difficultySamples: 256 };
 const SEEDS = 2;
@@ -140,6 +141,9 @@ describe("findingsAcrossSeeds", () => {
     ],
     [{ ablations: 1 }, TypeError, /options\.ablations must be a boolean/],
     [{ onProgress: "x" }, TypeError, /options\.onProgress must be a function/],
+    [{ threads: -1 }, RangeError, /options\.threads must be an integer/],
+    [{ threads: 65 }, RangeError, /options\.threads/],
+    [{ threads: 1.5 }, RangeError, /options\.threads/],
   ])("rejects %p", (options, cls, message) => {
     const call = () => findingsAcrossSeeds(options as never);
     expect(call).toThrow(cls as ErrorConstructor);
@@ -229,4 +233,23 @@ describe("the idea mechanisms in the search experiment", () => {
       /^runSearchExperiment: options\.ideaVisible must be a boolean, got "no"$/,
     );
   });
+});
+
+describe("studies on worker threads (the compiled package)", () => {
+  test("give the same verdicts as one thread, and report every study", () => {
+    ensureDist();
+    // The compiled library: only it can start workers (they load dist/index.js).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib = require(DIST_DIR) as typeof import("../lib/index");
+    const opts = { seeds: 3, seedBase: "threads", search: SMALL, revision: SMALL };
+    lib.clearExperimentCache();
+    const one = lib.findingsAcrossSeeds({ ...opts, threads: 0 });
+    lib.clearExperimentCache();
+    const seen: number[] = [];
+    const two = lib.findingsAcrossSeeds({ ...opts, threads: 2, onProgress: (d) => seen.push(d) });
+    expect(two.rows).toEqual(one.rows);
+    const total = 1 + 3 + lib.MECHANISMS.length;
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    lib.clearExperimentCache();
+  }, 120_000);
 });

@@ -25,6 +25,7 @@ import { findingsTable, type FindingRow, type Verdict } from "./findings";
 import { FINDING_CAUSES, MECHANISMS, type MechanismId } from "./mechanisms";
 import { runRevisionExperiment } from "./revision-experiment";
 import { runSearchExperiment } from "./search-experiment";
+import { defaultThreads, runStudies, type Study } from "./parallel";
 
 /** The paper-style count of independent seeds a verdict is checked on. */
 export const DEFAULT_ROBUSTNESS_SEEDS = 10;
@@ -52,6 +53,12 @@ export interface FindingsAcrossSeedsOptions {
   ablations?: boolean;
   /** Called with (runs done, runs in all) after each pair of experiments. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads to run studies on beside the calling thread, an integer in [0, 64]; 0 runs
+   * everything on the calling thread. Verdicts do not depend on it. Threads are used only from the
+   * compiled package. @defaultValue one per spare CPU core
+   */
+  threads?: number;
 }
 
 /** A finding with its mechanism off. */
@@ -165,17 +172,14 @@ export function findingsAcrossSeeds(options?: FindingsAcrossSeedsOptions): Findi
   if (onProgress !== undefined) assertFunction(fn, "options.onProgress", onProgress);
 
   const total = 1 + seeds + (ablations ? MECHANISMS.length : 0);
-  let done = 0;
-  const run = (s: SearchOpts, r: RevisionOpts): FindingRow[] => {
-    const rows = findingsTable(runSearchExperiment(s), runRevisionExperiment(r));
-    done++;
-    onProgress?.(done, total);
-    return rows;
-  };
+  const threads = o.threads ?? defaultThreads(total - 1);
+  assertInteger(fn, "options.threads", threads, 0, 64);
 
-  const table = run(search, revision);
+  // The default seed first, on this thread (it also checks every option); then the rest as studies.
+  const table = findingsTable(runSearchExperiment(search), runRevisionExperiment(revision));
+  onProgress?.(1, total);
   const seedList: { seed: string; benchmark: string; verifier: string }[] = [];
-  const perSeed: FindingRow[][] = [];
+  const studies: Study[] = [];
   for (let i = 1; i <= seeds; i++) {
     const seed = `${seedBase}/${i}`;
     const ids = { seed, benchmark: `${seed}/benchmark`, verifier: `${seed}/difficulty-verifier` };
@@ -189,18 +193,20 @@ export function findingsAcrossSeeds(options?: FindingsAcrossSeedsOptions): Findi
         difficultyVerifier: { ...verifier, seed: ids.verifier },
       };
     };
-    perSeed.push(run(reseed(search), reseed(revision)));
+    studies.push({ search: reseed(search), revision: reseed(revision) });
   }
-
-  const offTables = new Map<MechanismId, FindingRow[]>();
   if (ablations) {
     for (const m of MECHANISMS) {
-      offTables.set(m.id, run(merge(search, m.off.search), merge(revision, m.off.revision)));
+      studies.push({ search: merge(search, m.off.search), revision: merge(revision, m.off.revision) });
     }
   }
+  const verdictsOf = runStudies(studies, table.length, threads, (done) => onProgress?.(1 + done, total));
+  const perSeed = verdictsOf.slice(0, seeds);
+  const offTables = new Map<MechanismId, Verdict[]>();
+  if (ablations) MECHANISMS.forEach((m, k) => offTables.set(m.id, verdictsOf[seeds + k] as Verdict[]));
 
   const rows = table.map((row, index): FindingRobustness => {
-    const verdicts = perSeed.map((t) => (t[index] as FindingRow).reproduced);
+    const verdicts = perSeed.map((t) => t[index] as Verdict);
     const cause = FINDING_CAUSES[row.id];
     const mechanisms = cause?.mechanisms ?? [];
     return Object.freeze({
@@ -215,11 +221,11 @@ export function findingsAcrossSeeds(options?: FindingsAcrossSeedsOptions): Findi
         ablations
           ? mechanisms.map((id) => {
               const m = MECHANISMS.find((x) => x.id === id) as (typeof MECHANISMS)[number];
-              const off = offTables.get(id) as FindingRow[];
+              const off = offTables.get(id) as Verdict[];
               return Object.freeze({
                 mechanism: id,
                 name: m.name,
-                verdict: (off[index] as FindingRow).reproduced,
+                verdict: off[index] as Verdict,
               });
             })
           : [],
