@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 95 minutes (3366 words at 200 a minute and 766 lines of code at 10 a minute,
+// **Time:** about 100 minutes (3463 words at 200 a minute and 797 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1002,11 +1002,16 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // 3. **How much breaking can revisions afford?** Under the two-state chain, revisions improve
 //    the last attempt (L > p₀) only if the break rate is below a threshold. Find the threshold as
 //    a function of p₀ and fix. *Hint:* solve fix / (fix + break) = p₀ for break.
+// 4. **Predict, then run: weighted voting with a worse verifier.** On a question with p = 0.4
+//    whose most common wrong answer is less likely than the right one, an honest verifier (no pull, no
+//    noise) gets worse: its AUC drops from 0.9 to 0.6. Predict where weighted voting with the
+//    worse verifier ends at N = 256: `"near 1"`, `"in between"` or `"near 0"`. *Hint:* the
+//    section "Voting saturates, and more votes can hurt".
 
 // %%
 // Exercise 1: replace the body with the plateau p(1 − η) / (…).
 {
-  const myPlateau = (p: number, eta: number) => p; // ← placeholder, not the answer
+  const myPlateau = (p: number, eta: number): number => undefined; // ← your turn
   ttc.checkAgainst(
     "label-noise plateau",
     myPlateau,
@@ -1025,7 +1030,7 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // Exercise 2: replace the body. L revisions, t seconds per generation, v seconds per verifier
 // round.
 {
-  const myChainSeconds = (L: number, t: number, v: number) => t; // ← placeholder, not the answer
+  const myChainSeconds = (L: number, t: number, v: number): number => undefined; // ← your turn
   const reference = (L: number, t: number, v: number) => {
     const c = ttc.strategyCost({ kind: "revision", sequential: L, parallel: 1 });
     return c.serialDepth * t + c.verifierRounds * v;
@@ -1041,7 +1046,7 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // %%
 // Exercise 3: replace the body. The largest break rate at which revisions still help pass@1.
 {
-  const myBreakThreshold = (p0: number, fix: number) => fix; // ← placeholder, not the answer
+  const myBreakThreshold = (p0: number, fix: number): number => undefined; // ← your turn
   // Reference: bisect markovRevisionLimit(p0, { fix, breakRate }) = p0 for breakRate in [0, 1].
   const reference = (p0: number, fix: number) => {
     let lo = 0;
@@ -1059,6 +1064,39 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
     [0.6, 0.36],
     [0.8, 0.48],
   ]);
+}
+
+// %%
+// Exercise 4: predict first, then run.
+{
+  const myEnd: string | undefined = undefined; // ← your turn: "near 1", "in between" or "near 0"
+  const question = ttc.makeQuestion(0.4); // wrong answers split 0.5 / 0.25 / 0.15 / 0.1
+  const budgets = [4, 16, 64, 256];
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  const climb = (auc: number) => {
+    const verifier = ttc.makeVerifier({ separation: ttc.separationForAuc(auc) });
+    return budgets.map(
+      (n) =>
+        ttc.weightedVoteAccuracy(question, n, verifier, { rng: ttc.makeRng(`ch07-ex4-${auc}-${n}`), trials: 400 })
+          .accuracy,
+    );
+  };
+  const good = climb(0.9);
+  const worse = climb(0.6);
+  const majority = budgets.map((n) => ttc.majorityVoteAccuracy(question, n).accuracy);
+  const end = worse[worse.length - 1];
+  const row = (xs: number[]) => budgets.map((n, i) => `N = ${n}: ${f(xs[i])}`).join(", ");
+  ttc.checkPrediction("weighted voting at N = 256 with an AUC-0.6 verifier", myEnd, {
+    answer: end > 0.9 ? "near 1" : end < 0.1 ? "near 0" : "in between",
+    choices: ["near 1", "in between", "near 0"],
+    explanation:
+      `Weighted voting (Monte Carlo, 400 trials each), AUC 0.9: ${row(good)}; AUC 0.6: ${row(worse)}; ` +
+      `majority vote (no verifier): ${row(majority)}. The right answer is the most likely one ` +
+      `(${f(ttc.answerDistribution(question)[0])} against ${f(ttc.answerDistribution(question)[1])}), ` +
+      "so with enough votes it wins whatever the weights: a worse but honest verifier only slows the " +
+      "climb towards majority voting's pace. The plateau falls only when the verifier favours a wrong " +
+      "answer (the fooled verifier above).",
+  });
 }
 
 // %% [markdown]
@@ -1172,5 +1210,8 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // **Exercise 3.** fix / (fix + break) > p₀ ⇔ fix·(1 − p₀) > break·p₀, so
 // `const myBreakThreshold = (p0: number, fix: number) => (fix * (1 - p0)) / p0;`
 // With the library's fix = 0.6·p₀ this is 0.6·(1 − p₀): easy questions tolerate few breaks.
+//
+// **Exercise 4.** The checker explains its answer once you have predicted: an honest verifier's
+// AUC sets the speed of weighted voting, not its plateau.
 
 // %% [nav]
