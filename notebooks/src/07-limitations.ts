@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 100 minutes (3463 words at 200 a minute and 797 lines of code at 10 a minute,
+// **Time:** about 100 minutes (3463 words at 200 a minute and 799 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1077,8 +1077,10 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
     const verifier = ttc.makeVerifier({ separation: ttc.separationForAuc(auc) });
     return budgets.map(
       (n) =>
-        ttc.weightedVoteAccuracy(question, n, verifier, { rng: ttc.makeRng(`ch07-ex4-${auc}-${n}`), trials: 400 })
-          .accuracy,
+        ttc.weightedVoteAccuracy(question, n, verifier, {
+          rng: ttc.makeRng(`ch07-ex4-${auc}-${n}`),
+          trials: 400,
+        }).accuracy,
     );
   };
   const good = climb(0.9);
