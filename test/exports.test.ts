@@ -484,6 +484,10 @@ const validCalls: Record<string, Args> = {
     api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
     { title: "t", height: 300 },
   ],
+  revisionChainsFigure: () => [
+    api.simulateRevisionChains(question(), { chains: 2, length: 3, rng: rng() }),
+    { title: "t", height: 300 },
+  ],
   sliderFigure: () => [
     {
       title: "t",

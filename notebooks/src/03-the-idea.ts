@@ -20,7 +20,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 115 minutes (3798 words at 200 a minute and 919 lines of code at 10 a minute,
+// **Time:** about 120 minutes (4058 words at 200 a minute and 955 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -851,6 +851,63 @@ ttc.showVersions();
 // **serial depth**: the number of generations that must run one after another. Parallel samples
 // can all run at once; each revision has to wait for the attempt it revises. So the cost of
 // every split is the same 16 generations, but its serial depth equals the chain length.
+//
+// **The two ends, drawn** (the paper's Fig. 5 in both versions shows the same contrast). The next
+// cell gives one question the same 16 generations twice, with `ttc.simulateRevisionChains`: as
+// 16 chains of one attempt (parallel sampling) and as one chain of 16 attempts (sequential
+// revision), and draws each run with `ttc.revisionChainsFigure`. Each row is a chain and each
+// column an attempt; a green circle is a correct attempt, a vermilion cross a wrong one, and the
+// label is the verifier's score for it. A grey ring marks each chain's pick (weighted voting
+// inside the chain) and the open star the answer hierarchical selection keeps across chains.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3); // pass@1 0.3; knob: any probability
+  const budget = 16; // generations per question; knob: an integer, 1–64 keeps the labels readable
+  const parallel = ttc.simulateRevisionChains(question, {
+    chains: budget,
+    length: 1,
+    rng: ttc.makeRng("ch03-fig5-parallel"),
+  });
+  const sequential = ttc.simulateRevisionChains(question, {
+    chains: 1,
+    length: budget,
+    rng: ttc.makeRng("ch03-fig5-sequential"),
+  });
+  ttc.show(
+    ttc.revisionChainsFigure(parallel, {
+      title: `Parallel: ${budget} independent samples, selected answer ${parallel.verifierCorrect ? "correct" : "wrong"}`,
+    }),
+  );
+  ttc.show(
+    ttc.revisionChainsFigure(sequential, {
+      title: `Sequential: one chain of ${budget} attempts, selected answer ${sequential.verifierCorrect ? "correct" : "wrong"}`,
+    }),
+  );
+  const count = (r: ttc.RevisionChainsResult, answer: number) => r.answers.filter((a) => a === answer).length;
+  const kept = (r: ttc.RevisionChainsResult) =>
+    `keeps ${r.verifierCorrect ? "the correct answer" : `wrong answer ${r.verifierAnswer}`}, ` +
+    `which ${count(r, r.verifierAnswer)} of the ${budget} attempts carry`;
+  const firstCorrect = sequential.answers.indexOf(0);
+  ttc.showMarkdown(
+    `- Parallel: **${count(parallel, 0)}** of ${budget} samples correct, serial depth **1**; selection ` +
+      `${kept(parallel)}.\n` +
+      `- Sequential: **${count(sequential, 0)}** of ${budget} attempts correct` +
+      (firstCorrect < 0 ? "" : `, the first at attempt **${firstCorrect + 1}**`) +
+      `, serial depth **${budget}**; selection ${kept(sequential)}.`,
+  );
+}
+
+// %% [markdown]
+// **What to notice:** the parallel run is a column of independent tries: every sample starts from
+// scratch, so the correct ones are scattered among wrong ones and selection has to find them —
+// global exploration. The sequential run is one row that changes step by step: a
+// wrong answer tends to stay for several revisions (it is sticky), a fix turns the chain green,
+// and a break turns it back — local refinement of one answer. A long chain can repair a wrong
+// first attempt, but where fixes are rare (hard questions) one chain is a single lottery ticket,
+// which is why a few chains in parallel can beat one long one. Weighted voting sums the scores of the attempts that share an answer, so a wrong answer
+// repeated along a chain can outvote one well-scored correct attempt. Hover over a marker for its
+// answer. Rerun with other seeds to see how much one run varies.
 //
 // The next cell runs every split on a synthetic benchmark of 500 questions (pass@1 drawn from a
 // Beta prior, our choice), 8 seeded repetitions per question. The standard errors are Monte
