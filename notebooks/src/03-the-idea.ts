@@ -20,7 +20,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 120 minutes (4058 words at 200 a minute and 955 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4602 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -480,6 +480,119 @@ ttc.showVersions();
 // takes to get close. At the weakest AUCs, majority vote — which never looks at the scores —
 // ends above plain best-of-N at large N; a verifier has to be decent before trusting its single
 // top score pays.
+
+// %% [markdown]
+// ## Where the PRM comes from: step labels from rollouts
+//
+// A **process reward model (PRM)** scores a partial solution, step by step; an **outcome reward
+// model (ORM)** scores only finished ones. What a PRM step score predicts is the prefix's
+// *value*: the probability that the base model, continuing from that prefix, reaches the right
+// answer. The paper builds it this way (Snell et al. §5.1; App. D v1 / App. F ICLR):
+//
+// - **Labels from rollouts, not from people.** Human step labels (PRM800K) proved easy for
+//   search to exploit, so the paper labels steps by Monte Carlo, as Math-Shepherd does: sample
+//   solutions to each training question, continue every step prefix several times with the base
+//   model, and label the prefix with the share of continuations that reach the correct answer.
+// - **Soft targets.** That share is a number in [0, 1], not a verdict, and the PRM is trained on
+//   it per step with binary cross-entropy, $-(y \log \hat y + (1 - y)\log(1 - \hat y))$ with $y$ the
+//   label. For a fixed $y$ this loss is smallest at $\hat y = y$, so the PRM learns to predict the
+//   value itself.
+// - **PRM vs ORM.** Trained the same way, the PRM beats the ORM, and the gap grows with N
+//   (App. F v1 / App. H ICLR).
+// - **From step scores to one score.** Best-of-N needs one score per finished solution, so the
+//   step scores are aggregated: **last** (the final step's), **min** (Lightman et al. 2023), or
+//   **prod** (their product), all `ttc.aggregateStepScores`. The paper found *last* best
+//   (App. E v1 / App. G ICLR) and credits the soft labels; the cells below show why.
+//
+// The next cell does the labelling on one synthetic question with `ttc.monteCarloStepLabels`:
+// it samples a few solutions step by step and rolls every prefix out to the end. In this world
+// the exact value is known — `ttc.prefixValue(p, t, T)` while the prefix is on track, 0 once a
+// step has gone wrong (a mistake here is never repaired) — so each label can be checked.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3); // pass@1; knob: any probability
+  const rollouts = 16; // continuations per prefix, as in the paper; knob: more rollouts, less noise
+  const steps = 8; // T, steps per solution
+  const r = ttc.monteCarloStepLabels(question, {
+    rng: ttc.makeRng("ch03-prm-labels"),
+    solutions: 4,
+    rollouts,
+    steps,
+  });
+  const x = Array.from({ length: steps }, (_, i) => i + 1);
+  ttc.show(
+    ttc.lineFigure({
+      title: `Monte Carlo step labels (${rollouts} rollouts per prefix, markers) and exact values (lines), p = ${question.p}`,
+      xAxis: { title: "step t (the prefix of the first t steps)" },
+      yAxis: { title: "P(finishing correctly from the prefix)", range: [0, 1.05] },
+      series: r.solutions.flatMap((sol, k) => [
+        {
+          name: `solution ${k + 1} (${sol.correct ? "correct" : "wrong"}): label`,
+          x,
+          y: sol.label,
+          mode: "markers" as const,
+          color: ttc.PALETTE[k],
+        },
+        {
+          name: `solution ${k + 1}: exact value`,
+          x,
+          y: sol.exact,
+          dash: "dash" as const,
+          color: ttc.PALETTE[k],
+        },
+      ]),
+    }),
+  );
+  const all = r.solutions.flatMap((sol) =>
+    sol.label.map((l, i) => ({ l, v: sol.exact[i], se: sol.standardError[i] })),
+  );
+  const noisy = all.filter((a) => a.se > 0);
+  const within = noisy.filter((a) => Math.abs(a.l - a.v) <= 2 * a.se).length;
+  ttc.showMarkdown(
+    `Of the **${all.length}** labels, **${all.length - noisy.length}** have an exact value of 0 or 1 and match it ` +
+      `exactly; of the other **${noisy.length}**, **${within}** lie within 2 binomial standard errors ` +
+      `√(v(1 − v)/${rollouts}) of the exact value v.`,
+  );
+}
+
+// %% [markdown]
+// **What to notice:** a label is a noisy estimate of the value: with 16 rollouts it moves in steps
+// of 1/16 around the dashed line. Along a correct solution the value *rises* step by step, because
+// fewer steps remain that can go wrong; at the step where a solution goes wrong its label falls to
+// 0 and stays there. The next cell aggregates each solution's labels, standing in for a PRM that
+// predicts the values perfectly up to rollout noise.
+
+// %%
+{
+  const r = ttc.monteCarloStepLabels(ttc.makeQuestion(0.3), {
+    rng: ttc.makeRng("ch03-prm-labels"),
+    solutions: 4,
+    rollouts: 16,
+    steps: 8,
+  });
+  ttc.showTable(
+    r.solutions.map((sol, k) => ({
+      solution: k + 1,
+      "final answer": sol.correct ? "correct" : "wrong",
+      "last (labels)": ttc.aggregateStepScores(sol.label, "last"),
+      "min (labels)": ttc.aggregateStepScores(sol.label, "min"),
+      "prod (labels)": ttc.aggregateStepScores(sol.label, "prod"),
+      "min (exact values)": ttc.aggregateStepScores(sol.exact, "min"),
+    })),
+    { caption: "One score per solution from its step labels: last, min and prod", digits: 3 },
+  );
+}
+
+// %% [markdown]
+// **What to notice:** with value labels, *last* is the finished solution's own value: 1 if it is
+// correct, 0 if not — here exactly, for a trained PRM up to its error. *Min* of a correct
+// solution is about its first step's value (near p, since values rise along the way): it
+// measures how hard the question looked at the start, not how the solution ended, so a correct
+// solution weighs little more than a wrong one that a PRM's error lifts a bit off 0. *Prod*
+// compounds every step's estimate and falls with every step. Min suits labels that mark a step as right or wrong (Lightman et al.'s human labels);
+// for soft value labels, the last step already carries the verdict. A real PRM predicts these
+// values with error, which is what search can exploit.
 
 // %% [markdown]
 // ## Searching step by step: beam search, lookahead and DVTS
