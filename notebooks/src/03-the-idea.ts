@@ -14,13 +14,15 @@
 //   distribution by revising;
 // - three ways to pick one answer out of N — plain best-of-N, majority vote and weighted voting —
 //   and why they disagree;
+// - how a process reward model is built: Monte Carlo rollout labels, soft targets, and how its
+//   step scores become one score (last, min, prod);
 // - why a revision chain needs selection across its attempts (later revisions can break a
 //   correct answer);
 // - why, at the same budget, parallel sampling is the fast option and sequential revision the
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 125 minutes (4602 words at 200 a minute and 1019 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4558 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -1142,14 +1144,13 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// ### The teaching summary has the speed column backwards for best-of-N
+// ### Same cost, different waits: best-of-N is the parallel option, sequential revision the serial one
 //
-// The teaching summary's comparison table lists best-of-N as "Medium (N forward passes)" in cost
-// and **"Slow (serial)"** in speed, and sequential revision as "Medium (serial)". The cost is
-// right; the speed is not. Best-of-N's N samples are independent, so they can run at the same
-// time: its serial depth is that of a single sample, and its cost is N generations. Sequential
-// revision is the serial one. `ttc.strategyCost` puts the strategies side by side in the paper's
-// budget unit (generations) and in serial depth.
+// Best-of-N's N samples are independent, so they can run at the same time: its serial depth is
+// that of a single sample, and its cost is N generations. Sequential revision is the serial one.
+// `ttc.strategyCost` puts the strategies side by side in the paper's budget unit (generations)
+// and in serial depth. (The teaching summary's table calls best-of-N slow; chapter 05 audits that
+// table.)
 
 // %%
 {
@@ -1180,14 +1181,6 @@ ttc.showVersions();
       `N generations — exactly what a chain of N attempts costs.`,
   );
 }
-
-// %% [markdown]
-// Two more cells of that table are loose. Its "bottleneck" for best-of-N, "Need perfect
-// verifier", overstates the case: the imperfect verifier above still took best-of-16 well above
-// pass@1; what an imperfect verifier does is cap the gain (the dashed ceiling in the chart of
-// the three rules against N). Its bottleneck for sequential revision, "Model must improve each
-// round", is not required either: the chain above got worse in its last round, and selection
-// across the chain still recovered the right answer.
 
 // %% [markdown]
 // ## Try changing this
@@ -1441,6 +1434,8 @@ ttc.showError(() =>
 //   adds up probability-scale scores per answer, so it needs many well-scored samples, not one
 //   lucky one. Which wins depends on N, on the verifier's mistakes and on how concentrated the
 //   wrong answers are.
+// - A PRM is trained to predict each step prefix's value, the share of rollouts from it that
+//   finish correctly; with such soft labels the last step's score already carries the verdict.
 // - A revision chain can break a correct answer, so the final answer must be selected across
 //   the chain, not read off its end.
 // - At the same budget, parallel sampling has the serial depth of one sample and sequential

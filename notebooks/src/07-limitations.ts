@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 100 minutes (3463 words at 200 a minute and 799 lines of code at 10 a minute,
+// **Time:** about 100 minutes (3418 words at 200 a minute and 784 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -187,26 +187,8 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// The teaching summary says best-of-N on a question with p = 0.5 reaches "P = 0.999" at N = 10.
-// That is coverage, 1 − 0.5¹⁰ — the accuracy of a *perfect* verifier. With a real one the
-// number is lower, and with label noise no N gets there:
-
-// %%
-{
-  const p = 0.5;
-  const n = 10;
-  const f = (x: number) => ttc.formatNumber(x, 3);
-  const d = ttc.separationForAuc(0.9);
-  ttc.showMarkdown(
-    `- Coverage, 1 − (1 − p)^N at p = ${p}, N = ${n}: **${ttc.formatNumber(ttc.coverage(p, n), 5)}** ` +
-      `(the summary's number, an upper bound).\n` +
-      `- Best-of-${n} with an AUC-0.9 verifier: **${f(ttc.bestOfNAccuracy(p, n, { separation: d }))}**.\n` +
-      `- The same verifier with 20% label noise: **${f(
-        ttc.bestOfNAccuracy(p, n, { separation: d, labelNoise: 0.2 }),
-      )}** at N = ${n}, and never more than ` +
-      `**${f(ttc.bestOfNLimit(p, { separation: d, labelNoise: 0.2 }))}** at any N.`,
-  );
-}
+// The teaching summary's best-of-N example quotes the coverage row of such a table as if it were
+// best-of-N accuracy; chapter 05 audits it.
 
 // %% [markdown]
 // ## A fooled verifier makes best-of-N fall as N grows
@@ -508,14 +490,9 @@ ttc.showVersions();
 //
 // A revision model rewrites its previous answer. It fixes wrong answers, but it also breaks
 // right ones: used naively, the paper's revision model turned about 38% of correct answers
-// into incorrect ones at the next revision (§6.1). The simplest model with both effects is a
-// two-state chain (chapter 04): each revision fixes a wrong answer with probability *fix* and
-// breaks a right one with probability *break*. Pass@1 of attempt k is
-//
-// $$a_k = L + (p_0 - L)\,(1 - \text{fix} - \text{break})^{k-1}, \qquad
-// L = \frac{\text{fix}}{\text{fix} + \text{break}}.$$
-//
-// So "take the last answer" converges to L as the chain grows, and L falls as the break rate
+// into incorrect ones at the next revision (§6.1). Chapter 04's two-state chain (fix a wrong
+// answer with probability *fix*, break a right one with probability *break*) shows that
+// "take the last answer" converges to $L = \text{fix}/(\text{fix} + \text{break})$ as the chain grows, and L falls as the break rate
 // rises. Selecting *across* the chain (the paper's verifier selection or majority) can do
 // better, because a right answer that appeared and was later broken is still in the chain.
 //
@@ -735,8 +712,8 @@ ttc.showVersions();
 // **What to notice:** every bar costs the same 16 generations, yet the all-sequential chain spends
 // one full generation time per revision, while best-of-16 spends one in all. Step-level search adds
 // a verifier round trip per step, a cost that grows with the number of steps rather than with N.
-// The teaching summary's table labels best-of-N "Slow (serial)"; it is the fastest strategy here,
-// and sequential revision is the serial one.
+// Best-of-N is the fastest strategy here and sequential revision the serial one (chapter 05 audits
+// the teaching summary's speed column).
 //
 // The everyday version of the question: ten revisions, or ten samples?
 
