@@ -23,7 +23,7 @@
 //
 // **Prerequisites:** chapter 01 (FLOPs of training and inference) and chapter 04 (budgets and
 // latency); the compute-optimal choice by difficulty bin is recalled where it is used.
-// **Time:** about 80 minutes (3597 words at 200 a minute and 579 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3597 words at 200 a minute and 583 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -893,6 +893,11 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
     };
   };
   const choices = [0, ...optimal.binLevels];
+  const lesson = (v: { answer: number }) =>
+    v.answer === 0
+      ? "At this budget compute-optimal search holds every level against the stronger 14× model."
+      : `The 14× model wins from level ${v.answer} on: a few generations help least on hard questions, ` +
+        "where a better first guess counts most.";
   const at22 = verdicts(22);
   const at016 = verdicts(0.16);
   ttc.checkPrediction("easiest level the stronger 14× model wins at R = 22", myLevelAtR22, {
@@ -900,15 +905,14 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
     choices,
     explanation:
       `At R = 22 the small model affords about ${at22.budget} generations per question. ${at22.text}. ` +
-      "Few generations help little on hard questions, where the larger model's better first guess counts most.",
+      lesson(at22),
   });
   ttc.checkPrediction("easiest level the stronger 14× model wins at R = 0.16", myLevelAtR016, {
     answer: at016.answer,
     choices,
     explanation:
       `At R = 0.16 the small model affords about ${at016.budget} generations per question. ${at016.text}. ` +
-      "With a budget this large, search reaches far enough on every level that even a stronger 14× model " +
-      "has a harder time winning: where the larger model wins depends on R as much as on difficulty.",
+      `${lesson(at016)} Where the larger model wins depends on R as much as on difficulty.`,
   });
 }
 
