@@ -245,7 +245,7 @@ describe("runSearchExperiment(options)", () => {
   });
 
   it("uses the documented defaults", () => {
-    expect(DEFAULT_SEARCH_TRIALS).toBe(2);
+    expect(DEFAULT_SEARCH_TRIALS).toBe(6);
     expect(DEFAULT_REVISION_TRIALS).toBe(4);
     expect(DEFAULT_DIFFICULTY_VERIFIER.separation).toBe(2); // (2 − (−1)) / 1.5
     expect(search.options.budgets).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256]);

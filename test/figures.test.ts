@@ -1149,7 +1149,7 @@ describe("searchTreeFigure(trace, options)", () => {
         "kept (expanded next round)",
         "pruned",
         "final candidates (to the weighted vote)",
-        "red ring: off track (a wrong step; kept means it fooled the PRM)",
+        "red ring: off track (a wrong step; hover: fooled the PRM, or a lucky score)",
       ]);
       const nodes = [3, 4, 5].map((i) => trace(fig, i));
       const total = nodes.reduce((s, t) => s + (t.x?.length ?? 0), 0);

@@ -128,7 +128,8 @@ function stateText(status: number[] | undefined, i: number): string {
  * circle and its edge is pale; the last round's candidates, which all go to
  * the final weighted vote, are filled diamonds. Off-track candidates (the
  * round's `status`, when recorded) get a red outline, so a kept red-ringed
- * node is a wrong prefix that fooled the PRM. Hovering a node shows its
+ * node is a wrong prefix the search kept anyway — because it fooled the PRM
+ * or because the PRM's noise scored it high; hovering tells which. Hovering a node shows its
  * round, index, score, parent and state.
  *
  * Within a round, candidates are drawn top to bottom in trace order, so the
@@ -329,7 +330,7 @@ export function searchTreeFigure(trace: readonly SearchRound[], options?: Search
       {
         type: "scatter",
         mode: "markers",
-        name: "red ring: off track (a wrong step; kept means it fooled the PRM)",
+        name: "red ring: off track (a wrong step; hover: fooled the PRM, or a lucky score)",
         x: [null],
         y: [null],
         marker: { symbol: "circle", size: 12, color: "#ffffff", line: { color: OFF_TRACK_COLOR, width: 2 } },

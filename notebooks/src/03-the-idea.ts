@@ -22,7 +22,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 125 minutes (4558 words at 200 a minute and 1019 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4574 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -628,8 +628,8 @@ ttc.showVersions();
 // round's candidates stand in a column, and an edge joins each candidate to the prefix it
 // continues. Filled circles are kept prefixes (expanded next round), hollow ones are pruned, the
 // diamonds at the right are the finished candidates that go to weighted voting; colour is the PRM
-// score, and a red ring marks a candidate that has gone off track (kept with a red ring: it fooled
-// the PRM). The runs use one seed each; change it to see other outcomes.
+// score, and a red ring marks a candidate that has gone off track (kept with a red ring: the search
+// kept a wrong prefix, because it fooled the PRM or drew a lucky score — hover to see which). The runs use one seed each; change it to see other outcomes.
 
 // %%
 {

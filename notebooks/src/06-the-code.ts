@@ -21,7 +21,7 @@
 //
 // **Prerequisites:** chapters 03–05 (best-of-N, beam and lookahead search, revisions, difficulty
 // bins).
-// **Time:** about 80 minutes (3349 words at 200 a minute and 608 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3403 words at 200 a minute and 608 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -655,15 +655,18 @@ ttc.showVersions();
 //   wrong answer (the by-bin table above shows it flat or falling on the two hardest levels).
 //   Search and revisions steer generation instead, and keep climbing. Every efficiency ratio
 //   measured against best-of-N then becomes "never catches up" at mid-range budgets: the
-//   simulation is *more* efficient than the paper's 2–4×, not less.
+//   simulation is *more* efficient than the paper's 2–4×, not less. The ablations below make the
+//   point sharper: compute-optimal revisions still beat parallel best-of-N with revisions that
+//   never fix anything, because on the hard levels anything that samples less per chain beats a
+//   vote that a frequent wrong answer wins.
 // - **The Table 1 grid is coarse at 256.** Budget 256 offers only five ratios, not the splits
 //   that win at 128 (the per-level table above), so the compute-optimal revision curve can dip at
 //   the last point instead of rising.
 //
 // Two more gaps come from the benchmark: the easiest bins are solved at every revision ratio, so
-// "easy questions prefer sequential" cannot show, and several by-bin comparisons sit within two
-// standard errors with the few trials per question the experiment runs (the verdict list below
-// says which). On the intermediate levels, beam search also over-optimises the fooled PRM at
+// "easy questions prefer sequential" cannot show, and a few by-bin comparisons sit within two
+// standard errors even with the trials per question the experiment runs (the verdict list below
+// says which; the seed check further down says which verdicts still move from seed to seed). On the intermediate levels, beam search also over-optimises the fooled PRM at
 // large budgets, which the paper saw only on easy questions. The paper's failure modes of heavy search —
 // repetitive final steps and over-short solutions that exploit the PRM — are not in the table: our
 // model has one exploit (a fooled branch the PRM over-scores) built in by assumption, so it cannot
