@@ -1338,7 +1338,12 @@ describe("revisionChainsFigure(result, options)", () => {
       const fig = revisionChainsFigure(r);
       const labelled = r.chains * r.length <= 64;
       const expected = { 1: [] as string[], 2: [] as string[] };
-      r.answers.forEach((a, i) => expected[a === 0 ? 1 : 2].push(logistic(r.scores[i] as number).toFixed(2)));
+      r.answers.forEach((a, i) => {
+        const score = logistic(r.scores[i] as number).toFixed(2);
+        // A wrong attempt also names its answer, so repeated wrong answers are visible.
+        if (a === 0) expected[1].push(score);
+        else expected[2].push(`${score}<br>#${a}`);
+      });
       for (const t of [1, 2] as const) {
         if (labelled) expect(trace(fig, t).text).toEqual(expected[t]);
         else expect(trace(fig, t).text).toBeUndefined();
@@ -1376,7 +1381,11 @@ describe("revisionChainsFigure(result, options)", () => {
     const fig = revisionChainsFigure(r, { title: "Mine", height: 400 });
     expect(fig.layout?.title?.text).toBe("Mine");
     expect(fig.layout?.height).toBe(400);
-    expect(revisionChainsFigure(r).layout?.height).toBe(300 + 26 * r.chains);
+    // 4 chains of 4: labels above the markers, 56 px per chain; 16 chains of 1: labels beside them, 30 px.
+    expect(revisionChainsFigure(r).layout?.height).toBe(260 + 56 * 4);
+    expect(revisionChainsFigure(results[0] as RevisionChainsResult).layout?.height).toBe(260 + 30 * 16);
+    // 8 chains of 32: too many attempts for labels, 30 px per chain.
+    expect(revisionChainsFigure(results[9] as RevisionChainsResult).layout?.height).toBe(260 + 30 * 8);
     const bad = (x: unknown, o?: unknown) => () =>
       revisionChainsFigure(x as RevisionChainsResult, o as undefined);
     expect(bad(undefined)).toThrow(TypeError);

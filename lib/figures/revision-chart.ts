@@ -21,7 +21,11 @@ import { baseLayout, checkHeight, CONFIG, plainAxis } from "./primitives";
 export interface RevisionChainsFigureOptions {
   /** The figure title. @defaultValue "<chains> chain(s) of <length> attempt(s): the selected answer is correct/wrong" */
   title?: string;
-  /** Height in pixels, an integer in [150, 3000]. @defaultValue 300 + 26 per chain, at most 900 */
+  /**
+   * Height in pixels, an integer in [150, 3000].
+   * @defaultValue 260 + 56 per chain when labels sit above the markers (more than one attempt per chain,
+   *   at most 64 attempts), else 260 + 30 per chain; at most 900
+   */
   height?: number;
 }
 
@@ -110,7 +114,8 @@ function representative(r: CheckedChains, c: number): number {
  * from attempt to attempt. Each attempt is a marker: a green circle when its
  * answer is correct (answer id 0), a vermilion cross when wrong; when there
  * are at most 64 attempts each is labelled with its verifier score on the
- * probability scale, logistic(score). A grey ring marks each chain's pick
+ * probability scale, logistic(score), and a wrong one also with its answer
+ * id (`#j`), so repeated wrong answers, which add up in a vote, show. A grey ring marks each chain's pick
  * (best-of-N weighted inside the chain, at its highest-scoring attempt; not
  * drawn when every chain is one attempt) and a
  * black open star around the attempt that represents the final answer of hierarchical
@@ -161,12 +166,14 @@ export function revisionChainsFigure(
     `${plural(chains, "chain")} of ${plural(length, "attempt")}: the selected answer is ` +
       (selectedCorrect ? "correct" : "wrong"),
   );
+  const labelled = chains * length <= MAX_LABELLED;
+  // Two-line labels above the markers need more room between rows than labels beside them.
+  const perChain = labelled && length > 1 ? 56 : 30;
   const height =
     o["height"] === undefined
-      ? Math.min(900, 300 + 26 * chains)
+      ? Math.min(900, 260 + perChain * chains)
       : checkHeight(fn, "options.height", o["height"]);
 
-  const labelled = chains * length <= MAX_LABELLED;
   const lineX: (number | null)[] = [];
   const lineY: (number | null)[] = [];
   const groups = {
@@ -189,7 +196,7 @@ export function revisionChainsFigure(
       const g = answer === 0 ? groups.correct : groups.wrong;
       g.x.push(k + 1);
       g.y.push(-chainOf(c));
-      g.label.push(p.toFixed(2));
+      g.label.push(answer === 0 ? p.toFixed(2) : `${p.toFixed(2)}<br>#${answer}`);
       g.hover.push(
         `chain ${c + 1}, attempt ${k + 1}${k === 0 ? " (first sample)" : " (a revision)"}<br>` +
           `${answer === 0 ? "correct answer" : `wrong answer ${answer}`}<br>verifier score ${p.toFixed(3)}`,
@@ -260,7 +267,7 @@ export function revisionChainsFigure(
         "circle",
       ),
       attemptTrace(
-        labelled ? "wrong attempt (label: verifier score)" : "wrong attempt",
+        labelled ? "wrong attempt (label: score, #answer)" : "wrong attempt",
         groups.wrong,
         WRONG_COLOR,
         "x",

@@ -22,7 +22,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 125 minutes (4574 words at 200 a minute and 1019 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4587 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -972,7 +972,8 @@ ttc.showVersions();
 // 16 chains of one attempt (parallel sampling) and as one chain of 16 attempts (sequential
 // revision), and draws each run with `ttc.revisionChainsFigure`. Each row is a chain and each
 // column an attempt; a green circle is a correct attempt, a vermilion cross a wrong one, and the
-// label is the verifier's score for it. A grey ring marks each chain's pick (weighted voting
+// label is the verifier's score for it (a wrong attempt's label also names its wrong answer,
+// `#j`). A grey ring marks each chain's pick (weighted voting
 // inside the chain) and the open star the answer hierarchical selection keeps across chains.
 
 // %%
@@ -1016,13 +1017,14 @@ ttc.showVersions();
 // %% [markdown]
 // **What to notice:** the parallel run is a column of independent tries: every sample starts from
 // scratch, so the correct ones are scattered among wrong ones and selection has to find them —
-// global exploration. The sequential run is one row that changes step by step: a
-// wrong answer tends to stay for several revisions (it is sticky), a fix turns the chain green,
-// and a break turns it back — local refinement of one answer. A long chain can repair a wrong
-// first attempt, but where fixes are rare (hard questions) one chain is a single lottery ticket,
-// which is why a few chains in parallel can beat one long one. Weighted voting sums the scores of the attempts that share an answer, so a wrong answer
-// repeated along a chain can outvote one well-scored correct attempt. Hover over a marker for its
-// answer. Rerun with other seeds to see how much one run varies.
+// global exploration. The sequential run is one row that changes step by step: a wrong answer tends
+// to stay for several revisions (it is sticky), a fix turns the chain green, and a break turns it
+// back — local refinement of one answer. A long chain can repair a wrong first attempt, but where
+// fixes are rare (hard questions) one chain is a single lottery ticket, which is why a few chains
+// in parallel can beat one long one. Weighted voting sums the scores of the attempts that share an
+// answer, so a wrong answer repeated along a chain can outvote one well-scored correct attempt. The
+// `#j` labels show which wrong answer each attempt carries. Rerun with other seeds to see how much
+// one run varies.
 //
 // The next cell runs every split on a synthetic benchmark of 500 questions (pass@1 drawn from a
 // Beta prior, our choice), 8 seeded repetitions per question. The standard errors are Monte
