@@ -301,6 +301,7 @@ const validCalls: Record<string, Args> = {
   // search
   prefixValue: () => [0.5, 4, 8],
   prmFoolProbability: () => [0.5, { steps: 8, prm: { ...api.DEFAULT_PRM } }],
+  monteCarloStepLabels: () => [question(), { rng: rng(), solutions: 2, rollouts: 8, steps: 4 }],
   bestOfNWeighted: () => [
     question(),
     { n: 4, rng: rng(), steps: 4, prm: { ...api.DEFAULT_PRM }, aggregation: "min", trace: true },
@@ -482,6 +483,10 @@ const validCalls: Record<string, Args> = {
   ],
   searchTreeFigure: () => [
     api.beamSearch(question(), { n: 4, beamWidth: 2, rng: rng(), steps: 3, trace: true }).trace,
+    { title: "t", height: 300 },
+  ],
+  revisionChainsFigure: () => [
+    api.simulateRevisionChains(question(), { chains: 2, length: 3, rng: rng() }),
     { title: "t", height: 300 },
   ],
   sliderFigure: () => [

@@ -23,6 +23,7 @@ import {
   ratioSweepFigure,
   scoreStripFigure,
   searchTraceFigure,
+  revisionChainsFigure,
   searchTreeFigure,
   sliderFigure,
   type BarFigureSpec,
@@ -38,7 +39,11 @@ import {
 } from "../lib/figures";
 import { makeRng } from "../lib/base/random";
 import { makeQuestion } from "../lib/models/questions";
-import { revisionRatios } from "../lib/strategies/revisions";
+import {
+  revisionRatios,
+  simulateRevisionChains,
+  type RevisionChainsResult,
+} from "../lib/strategies/revisions";
 import { beamSearch, dvts, lookaheadSearch, type SearchRound } from "../lib/strategies";
 
 const n = [1, 2, 4, 8, 16];
@@ -1267,4 +1272,143 @@ describe("searchTreeFigure(trace, options)", () => {
     expect(bad(beam, { height: 10 })).toThrow(RangeError);
     expect(bad(beam, { title: 3 })).toThrow(TypeError);
   });
+});
+
+describe("revisionChainsFigure(result, options)", () => {
+  const q = makeQuestion(0.3);
+  const run = (chains: number, length: number, seed: string): RevisionChainsResult =>
+    simulateRevisionChains(q, { chains, length, rng: makeRng(seed) });
+  const shapes: [number, number][] = [
+    [16, 1], // parallel
+    [1, 16], // sequential
+    [4, 4],
+    [8, 32], // too many attempts for score labels
+  ];
+  const results = shapes.flatMap(([c, l]) => [0, 1, 2].map((s) => run(c, l, `chains-figure-${c}x${l}-${s}`)));
+  const logistic = (s: number): number => 1 / (1 + Math.exp(-s));
+  const points = (t: PlotTrace): string[] =>
+    Array.from(t.x as number[], (x, i) => `${x},${(t.y as number[])[i]}`).sort();
+
+  /** Hierarchical verifier selection recomputed from answers and scores: weighted vote per chain, then across chains. */
+  const select = (r: RevisionChainsResult): { answer: number; chain: number; attempt: number } => {
+    const vote = (items: { answer: number; score: number }[]): number => {
+      const sums = new Map<number, number>();
+      for (const { answer, score } of items) sums.set(answer, (sums.get(answer) ?? 0) + logistic(score));
+      let best = -1;
+      let bestSum = -Infinity;
+      for (const [answer, sum] of sums) if (sum > bestSum) [best, bestSum] = [answer, sum]; // Map keeps first-seen order
+      return best;
+    };
+    const reps = Array.from({ length: r.chains }, (_, c) => {
+      const items = Array.from({ length: r.length }, (_, k) => ({
+        answer: r.answers[c * r.length + k] as number,
+        score: r.scores[c * r.length + k] as number,
+        k,
+      }));
+      const pick = vote(items);
+      const rep = items.filter((i) => i.answer === pick).reduce((a, b) => (b.score > a.score ? b : a));
+      return { answer: pick, score: rep.score, chain: c, attempt: rep.k };
+    });
+    const answer = vote(reps);
+    const chosen = reps.filter((x) => x.answer === answer).reduce((a, b) => (b.score > a.score ? b : a));
+    return { answer, chain: chosen.chain, attempt: chosen.attempt };
+  };
+
+  test("one marker per attempt, green where the answer is correct and vermilion where wrong", () => {
+    for (const r of results) {
+      const fig = revisionChainsFigure(r);
+      expect(fig.data).toHaveLength(5);
+      const correct: string[] = [];
+      const wrong: string[] = [];
+      for (let c = 0; c < r.chains; c++) {
+        for (let k = 0; k < r.length; k++) {
+          (r.answers[c * r.length + k] === 0 ? correct : wrong).push(`${k + 1},${-c}`);
+        }
+      }
+      expect(points(trace(fig, 1))).toEqual(correct.sort());
+      expect(points(trace(fig, 2))).toEqual(wrong.sort());
+      expect(trace(fig, 1).marker?.color).toBe("#009E73");
+      expect(trace(fig, 2).marker?.color).toBe("#D55E00");
+      expect((trace(fig, 1).x?.length ?? 0) + (trace(fig, 2).x?.length ?? 0)).toBe(r.chains * r.length);
+    }
+  });
+
+  test("labels are the verifier's scores on the probability scale, when there are at most 64 attempts", () => {
+    for (const r of results) {
+      const fig = revisionChainsFigure(r);
+      const labelled = r.chains * r.length <= 64;
+      const expected = { 1: [] as string[], 2: [] as string[] };
+      r.answers.forEach((a, i) => {
+        const score = logistic(r.scores[i] as number).toFixed(2);
+        // A wrong attempt also names its answer, so repeated wrong answers are visible.
+        if (a === 0) expected[1].push(score);
+        else expected[2].push(`${score}<br>#${a}`);
+      });
+      for (const t of [1, 2] as const) {
+        if (labelled) expect(trace(fig, t).text).toEqual(expected[t]);
+        else expect(trace(fig, t).text).toBeUndefined();
+      }
+    }
+  });
+
+  test("each chain is one line through its attempts; a chain of one attempt has none", () => {
+    for (const r of results) {
+      const line = trace(fig0(r), 0);
+      const xs = Array.from(line.x as (number | null)[]);
+      expect(xs.filter((x) => x !== null)).toHaveLength(r.length > 1 ? r.chains * r.length : 0);
+      expect(xs.filter((x) => x === null)).toHaveLength(r.length > 1 ? r.chains : 0);
+    }
+  });
+
+  test("the star marks the attempt hierarchical verifier selection returns, recomputed independently", () => {
+    for (const r of results) {
+      const fig = revisionChainsFigure(r);
+      const mine = select(r);
+      expect(mine.answer).toBe(r.verifierAnswer);
+      const star = trace(fig, 4);
+      expect(points(star)).toEqual([`${mine.attempt + 1},${-mine.chain}`]);
+      expect(r.answers[mine.chain * r.length + mine.attempt]).toBe(r.verifierAnswer);
+      expect(star.name).toBe(`selected answer (${r.verifierCorrect ? "correct" : "wrong"})`);
+      expect(fig.layout?.title?.text).toContain(r.verifierCorrect ? "is correct" : "is wrong");
+      // One ring per chain at its pick, unless every chain is a single attempt.
+      const rings = trace(fig, 3);
+      expect(rings.x).toHaveLength(r.length > 1 ? r.chains : 0);
+    }
+  });
+
+  test("options and validation", () => {
+    const r = results[6] as RevisionChainsResult;
+    const fig = revisionChainsFigure(r, { title: "Mine", height: 400 });
+    expect(fig.layout?.title?.text).toBe("Mine");
+    expect(fig.layout?.height).toBe(400);
+    // 4 chains of 4: labels above the markers, 56 px per chain; 16 chains of 1: labels beside them, 30 px.
+    expect(revisionChainsFigure(r).layout?.height).toBe(260 + 56 * 4);
+    expect(revisionChainsFigure(results[0] as RevisionChainsResult).layout?.height).toBe(260 + 30 * 16);
+    // 8 chains of 32: too many attempts for labels, 30 px per chain.
+    expect(revisionChainsFigure(results[9] as RevisionChainsResult).layout?.height).toBe(260 + 30 * 8);
+    const bad = (x: unknown, o?: unknown) => () =>
+      revisionChainsFigure(x as RevisionChainsResult, o as undefined);
+    expect(bad(undefined)).toThrow(TypeError);
+    expect(bad(undefined)).toThrow(/^revisionChainsFigure: result must be /);
+    expect(bad({ ...r, chains: 2.5 })).toThrow(
+      /^revisionChainsFigure: result.chains must be an integer >= 1, got 2.5$/,
+    );
+    expect(bad({ ...r, answers: r.answers.slice(1) })).toThrow(RangeError);
+    expect(bad({ ...r, answers: r.answers.slice(1) })).toThrow(
+      /result.answers.length must be equal to 16, got 15/,
+    );
+    const nan = Float64Array.from(r.scores);
+    nan[3] = NaN;
+    expect(bad({ ...r, scores: nan })).toThrow(
+      /^revisionChainsFigure: result.scores\[3\] must be a finite number, got NaN$/,
+    );
+    expect(bad({ ...r, verifierAnswer: 99 })).toThrow(
+      /result.verifierAnswer must be one of the chains' picks, got 99/,
+    );
+    expect(bad({ ...r, chains: 100, length: 100 })).toThrow(RangeError);
+    expect(bad(r, { height: 10 })).toThrow(RangeError);
+    expect(bad(r, { title: 3 })).toThrow(TypeError);
+  });
+
+  const fig0 = (r: RevisionChainsResult): Figure => revisionChainsFigure(r);
 });

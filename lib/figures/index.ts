@@ -54,6 +54,7 @@ export {
 export { sliderFigure, type SliderSeries, type SliderStep, type SliderFigureSpec } from "./slider";
 export { searchTraceFigure, type SearchTraceFigureOptions } from "./search-trace-chart";
 export { searchTreeFigure, type SearchTreeFigureOptions } from "./search-tree-chart";
+export { revisionChainsFigure, type RevisionChainsFigureOptions } from "./revision-chart";
 export {
   type PlotTraceType,
   type PlotDatum,

@@ -27,6 +27,12 @@ export {
   type PrmFoolProbabilityOptions,
 } from "./synthetic";
 export {
+  monteCarloStepLabels,
+  type MonteCarloStepLabelsOptions,
+  type MonteCarloStepLabels,
+  type LabelledSolution,
+} from "./prm-labels";
+export {
   SEARCH_STRATEGY_ENTRIES,
   SEARCH_STRATEGY_KINDS,
   type BeamWidthSpec,

@@ -14,13 +14,15 @@
 //   distribution by revising;
 // - three ways to pick one answer out of N — plain best-of-N, majority vote and weighted voting —
 //   and why they disagree;
+// - how a process reward model is built: Monte Carlo rollout labels, soft targets, and how its
+//   step scores become one score (last, min, prod);
 // - why a revision chain needs selection across its attempts (later revisions can break a
 //   correct answer);
 // - why, at the same budget, parallel sampling is the fast option and sequential revision the
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 115 minutes (3814 words at 200 a minute and 919 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4587 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -482,6 +484,119 @@ ttc.showVersions();
 // top score pays.
 
 // %% [markdown]
+// ## Where the PRM comes from: step labels from rollouts
+//
+// A **process reward model (PRM)** scores a partial solution, step by step; an **outcome reward
+// model (ORM)** scores only finished ones. What a PRM step score predicts is the prefix's
+// *value*: the probability that the base model, continuing from that prefix, reaches the right
+// answer. The paper builds it this way (Snell et al. §5.1; App. D v1 / App. F ICLR):
+//
+// - **Labels from rollouts, not from people.** Human step labels (PRM800K) proved easy for
+//   search to exploit, so the paper labels steps by Monte Carlo, as Math-Shepherd does: sample
+//   solutions to each training question, continue every step prefix several times with the base
+//   model, and label the prefix with the share of continuations that reach the correct answer.
+// - **Soft targets.** That share is a number in [0, 1], not a verdict, and the PRM is trained on
+//   it per step with binary cross-entropy, $-(y \log \hat y + (1 - y)\log(1 - \hat y))$ with $y$ the
+//   label. For a fixed $y$ this loss is smallest at $\hat y = y$, so the PRM learns to predict the
+//   value itself.
+// - **PRM vs ORM.** Trained the same way, the PRM beats the ORM, and the gap grows with N
+//   (App. F v1 / App. H ICLR).
+// - **From step scores to one score.** Best-of-N needs one score per finished solution, so the
+//   step scores are aggregated: **last** (the final step's), **min** (Lightman et al. 2023), or
+//   **prod** (their product), all `ttc.aggregateStepScores`. The paper found *last* best
+//   (App. E v1 / App. G ICLR) and credits the soft labels; the cells below show why.
+//
+// The next cell does the labelling on one synthetic question with `ttc.monteCarloStepLabels`:
+// it samples a few solutions step by step and rolls every prefix out to the end. In this world
+// the exact value is known — `ttc.prefixValue(p, t, T)` while the prefix is on track, 0 once a
+// step has gone wrong (a mistake here is never repaired) — so each label can be checked.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3); // pass@1; knob: any probability
+  const rollouts = 16; // continuations per prefix, as in the paper; knob: more rollouts, less noise
+  const steps = 8; // T, steps per solution
+  const r = ttc.monteCarloStepLabels(question, {
+    rng: ttc.makeRng("ch03-prm-labels"),
+    solutions: 4,
+    rollouts,
+    steps,
+  });
+  const x = Array.from({ length: steps }, (_, i) => i + 1);
+  ttc.show(
+    ttc.lineFigure({
+      title: `Monte Carlo step labels (${rollouts} rollouts per prefix, markers) and exact values (lines), p = ${question.p}`,
+      xAxis: { title: "step t (the prefix of the first t steps)" },
+      yAxis: { title: "P(finishing correctly from the prefix)", range: [0, 1.05] },
+      series: r.solutions.flatMap((sol, k) => [
+        {
+          name: `solution ${k + 1} (${sol.correct ? "correct" : "wrong"}): label`,
+          x,
+          y: sol.label,
+          mode: "markers" as const,
+          color: ttc.PALETTE[k],
+        },
+        {
+          name: `solution ${k + 1}: exact value`,
+          x,
+          y: sol.exact,
+          dash: "dash" as const,
+          color: ttc.PALETTE[k],
+        },
+      ]),
+    }),
+  );
+  const all = r.solutions.flatMap((sol) =>
+    sol.label.map((l, i) => ({ l, v: sol.exact[i], se: sol.standardError[i] })),
+  );
+  const noisy = all.filter((a) => a.se > 0);
+  const within = noisy.filter((a) => Math.abs(a.l - a.v) <= 2 * a.se).length;
+  ttc.showMarkdown(
+    `Of the **${all.length}** labels, **${all.length - noisy.length}** have an exact value of 0 or 1 and match it ` +
+      `exactly; of the other **${noisy.length}**, **${within}** lie within 2 binomial standard errors ` +
+      `√(v(1 − v)/${rollouts}) of the exact value v.`,
+  );
+}
+
+// %% [markdown]
+// **What to notice:** a label is a noisy estimate of the value: with 16 rollouts it moves in steps
+// of 1/16 around the dashed line. Along a correct solution the value *rises* step by step, because
+// fewer steps remain that can go wrong; at the step where a solution goes wrong its label falls to
+// 0 and stays there. The next cell aggregates each solution's labels, standing in for a PRM that
+// predicts the values perfectly up to rollout noise.
+
+// %%
+{
+  const r = ttc.monteCarloStepLabels(ttc.makeQuestion(0.3), {
+    rng: ttc.makeRng("ch03-prm-labels"),
+    solutions: 4,
+    rollouts: 16,
+    steps: 8,
+  });
+  ttc.showTable(
+    r.solutions.map((sol, k) => ({
+      solution: k + 1,
+      "final answer": sol.correct ? "correct" : "wrong",
+      "last (labels)": ttc.aggregateStepScores(sol.label, "last"),
+      "min (labels)": ttc.aggregateStepScores(sol.label, "min"),
+      "prod (labels)": ttc.aggregateStepScores(sol.label, "prod"),
+      "min (exact values)": ttc.aggregateStepScores(sol.exact, "min"),
+    })),
+    { caption: "One score per solution from its step labels: last, min and prod", digits: 3 },
+  );
+}
+
+// %% [markdown]
+// **What to notice:** with value labels, *last* is the finished solution's own value: 1 if it is
+// correct, 0 if not — here exactly, for a trained PRM up to its error. *Min* of a correct
+// solution is about its first step's value (near p, since values rise along the way): it
+// measures how hard the question looked at the start, not how the solution ended, so a correct
+// solution weighs little more than a wrong one that a PRM's error lifts a bit off 0. *Prod*
+// compounds every step's estimate and falls with every step. Min suits labels that mark a step as right or wrong (Lightman et al.'s human labels);
+// for soft value labels, the last step already carries the verdict. A real PRM predicts these
+// values with error, which is what search can exploit.
+
+// %% [markdown]
 // ## Searching step by step: beam search, lookahead and DVTS
 //
 // Best-of-N scores only finished solutions. The paper's stronger searches (Snell et al. §5.2, Fig. 2
@@ -852,6 +967,65 @@ ttc.showVersions();
 // can all run at once; each revision has to wait for the attempt it revises. So the cost of
 // every split is the same 16 generations, but its serial depth equals the chain length.
 //
+// **The two ends, drawn** (the paper's Fig. 5 in both versions shows the same contrast). The next
+// cell gives one question the same 16 generations twice, with `ttc.simulateRevisionChains`: as
+// 16 chains of one attempt (parallel sampling) and as one chain of 16 attempts (sequential
+// revision), and draws each run with `ttc.revisionChainsFigure`. Each row is a chain and each
+// column an attempt; a green circle is a correct attempt, a vermilion cross a wrong one, and the
+// label is the verifier's score for it (a wrong attempt's label also names its wrong answer,
+// `#j`). A grey ring marks each chain's pick (weighted voting
+// inside the chain) and the open star the answer hierarchical selection keeps across chains.
+
+// %%
+{
+  const question = ttc.makeQuestion(0.3); // pass@1 0.3; knob: any probability
+  const budget = 16; // generations per question; knob: an integer, 1–64 keeps the labels readable
+  const parallel = ttc.simulateRevisionChains(question, {
+    chains: budget,
+    length: 1,
+    rng: ttc.makeRng("ch03-fig5-parallel"),
+  });
+  const sequential = ttc.simulateRevisionChains(question, {
+    chains: 1,
+    length: budget,
+    rng: ttc.makeRng("ch03-fig5-sequential"),
+  });
+  ttc.show(
+    ttc.revisionChainsFigure(parallel, {
+      title: `Parallel: ${budget} independent samples, selected answer ${parallel.verifierCorrect ? "correct" : "wrong"}`,
+    }),
+  );
+  ttc.show(
+    ttc.revisionChainsFigure(sequential, {
+      title: `Sequential: one chain of ${budget} attempts, selected answer ${sequential.verifierCorrect ? "correct" : "wrong"}`,
+    }),
+  );
+  const count = (r: ttc.RevisionChainsResult, answer: number) => r.answers.filter((a) => a === answer).length;
+  const kept = (r: ttc.RevisionChainsResult) =>
+    `keeps ${r.verifierCorrect ? "the correct answer" : `wrong answer ${r.verifierAnswer}`}, ` +
+    `which ${count(r, r.verifierAnswer)} of the ${budget} attempts carry`;
+  const firstCorrect = sequential.answers.indexOf(0);
+  ttc.showMarkdown(
+    `- Parallel: **${count(parallel, 0)}** of ${budget} samples correct, serial depth **1**; selection ` +
+      `${kept(parallel)}.\n` +
+      `- Sequential: **${count(sequential, 0)}** of ${budget} attempts correct` +
+      (firstCorrect < 0 ? "" : `, the first at attempt **${firstCorrect + 1}**`) +
+      `, serial depth **${budget}**; selection ${kept(sequential)}.`,
+  );
+}
+
+// %% [markdown]
+// **What to notice:** the parallel run is a column of independent tries: every sample starts from
+// scratch, so the correct ones are scattered among wrong ones and selection has to find them —
+// global exploration. The sequential run is one row that changes step by step: a wrong answer tends
+// to stay for several revisions (it is sticky), a fix turns the chain green, and a break turns it
+// back — local refinement of one answer. A long chain can repair a wrong first attempt, but where
+// fixes are rare (hard questions) one chain is a single lottery ticket, which is why a few chains
+// in parallel can beat one long one. Weighted voting sums the scores of the attempts that share an
+// answer, so a wrong answer repeated along a chain can outvote one well-scored correct attempt. The
+// `#j` labels show which wrong answer each attempt carries. Rerun with other seeds to see how much
+// one run varies.
+//
 // The next cell runs every split on a synthetic benchmark of 500 questions (pass@1 drawn from a
 // Beta prior, our choice), 8 seeded repetitions per question. The standard errors are Monte
 // Carlo errors for this fixed set of questions.
@@ -972,14 +1146,13 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// ### The teaching summary has the speed column backwards for best-of-N
+// ### Same cost, different waits: best-of-N is the parallel option, sequential revision the serial one
 //
-// The teaching summary's comparison table lists best-of-N as "Medium (N forward passes)" in cost
-// and **"Slow (serial)"** in speed, and sequential revision as "Medium (serial)". The cost is
-// right; the speed is not. Best-of-N's N samples are independent, so they can run at the same
-// time: its serial depth is that of a single sample, and its cost is N generations. Sequential
-// revision is the serial one. `ttc.strategyCost` puts the strategies side by side in the paper's
-// budget unit (generations) and in serial depth.
+// Best-of-N's N samples are independent, so they can run at the same time: its serial depth is
+// that of a single sample, and its cost is N generations. Sequential revision is the serial one.
+// `ttc.strategyCost` puts the strategies side by side in the paper's budget unit (generations)
+// and in serial depth. (The teaching summary's table calls best-of-N slow; chapter 05 audits that
+// table.)
 
 // %%
 {
@@ -1010,14 +1183,6 @@ ttc.showVersions();
       `N generations — exactly what a chain of N attempts costs.`,
   );
 }
-
-// %% [markdown]
-// Two more cells of that table are loose. Its "bottleneck" for best-of-N, "Need perfect
-// verifier", overstates the case: the imperfect verifier above still took best-of-16 well above
-// pass@1; what an imperfect verifier does is cap the gain (the dashed ceiling in the chart of
-// the three rules against N). Its bottleneck for sequential revision, "Model must improve each
-// round", is not required either: the chain above got worse in its last round, and selection
-// across the chain still recovered the right answer.
 
 // %% [markdown]
 // ## Try changing this
@@ -1271,6 +1436,8 @@ ttc.showError(() =>
 //   adds up probability-scale scores per answer, so it needs many well-scored samples, not one
 //   lucky one. Which wins depends on N, on the verifier's mistakes and on how concentrated the
 //   wrong answers are.
+// - A PRM is trained to predict each step prefix's value, the share of rollouts from it that
+//   finish correctly; with such soft labels the last step's score already carries the verdict.
 // - A revision chain can break a correct answer, so the final answer must be selected across
 //   the chain, not read off its end.
 // - At the same budget, parallel sampling has the serial depth of one sample and sequential

@@ -20,7 +20,7 @@
 //
 // **Prerequisites:** chapter 03 (best-of-N and revisions in words). Some probability: independence,
 // expectations, the normal distribution.
-// **Time:** about 105 minutes (3823 words at 200 a minute and 826 lines of code at 10 a minute,
+// **Time:** about 105 minutes (3823 words at 200 a minute and 824 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -140,9 +140,7 @@ ttc.show(ttc.coverageFigure({ ps: [0.02, 0.1, 0.3], nMax: 256 }));
     `The rule of thumb is close for small p and too high for large p (at p = 0.5 it says ` +
       `${ttc.formatNumber(Math.log(100) / 0.5, 3)}; ` +
       `the exact answer is ${ttc.samplesForCoverage(0.5, 0.99)}). ` +
-      `The teaching summary's "N = 10 gives P = 0.999" at p = 0.5 is this same coverage, ` +
-      `${ttc.formatNumber(ttc.coverage(0.5, 10), 5)}: correct arithmetic, but an upper bound reached only ` +
-      `with a perfect verifier and independent samples, not a best-of-N result.`,
+      `(The teaching summary's best-of-N example is this coverage, a perfect-verifier ceiling; chapter 05 audits it.)`,
   );
 }
 
@@ -942,8 +940,8 @@ ttc.show(ttc.coverageFigure({ ps: [0.02, 0.1, 0.3], nMax: 256 }));
 // **What to notice:** best-of-N and beam search do the same work with the least waiting (beam
 // search also waits on the verifier once per step, which the bars leave out); lookahead
 // multiplies the work by k + 1, which is why it loses at equal budget in the paper; one long
-// revision chain does the same work as best-of-N but waits for all of it in sequence. The teaching
-// summary's table calls best-of-N "slow (serial)": it is the most parallel strategy here.
+// revision chain does the same work as best-of-N but waits for all of it in sequence. Best-of-N is
+// the most parallel strategy here (chapter 05 audits the teaching summary's speed column).
 
 // %% [markdown]
 // ## Extension beyond the paper: adaptive allocation across questions (UCB)

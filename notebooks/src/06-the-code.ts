@@ -914,9 +914,9 @@ ttc.showError(() => ttc.runSearchExperiment({ benchmark: { size: 5 } }));
 {
   const search = ttc.runSearchExperiment();
   const base = search.baseline; // [{ budget, accuracy }] of best-of-N weighted, budgets increasing
-  const myEfficiency = (budget: number) => {
+  const myEfficiency = (budget: number): number => {
     const a = search.optimal.oracle.curve.find((c) => c.budget === budget).accuracy;
-    return 1; // ← placeholder: use `base` and `a`
+    return undefined; // ← your turn: use `base` and `a`
   };
   const finite = search.efficiency.oracle.filter((r) => r.ratio !== null);
   ttc.checkAgainst(
@@ -932,7 +932,7 @@ ttc.showError(() => ttc.runSearchExperiment({ benchmark: { size: 5 } }));
 // Exercise 2: replace the body.
 {
   const search = ttc.runSearchExperiment();
-  const myStandardError = (perQuestion: ArrayLike<number>, trials: number) => 0 * trials; // ← placeholder
+  const myStandardError = (perQuestion: ArrayLike<number>, trials: number): number => undefined; // ← your turn
   for (const label of ["best-of-N weighted", "beam M=4", "DVTS M=4"]) {
     const e = search.evaluations.find((x) => x.strategy === label && x.budget === 16);
     ttc.checkValue(

@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 95 minutes (3366 words at 200 a minute and 766 lines of code at 10 a minute,
+// **Time:** about 100 minutes (3418 words at 200 a minute and 784 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -187,26 +187,8 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// The teaching summary says best-of-N on a question with p = 0.5 reaches "P = 0.999" at N = 10.
-// That is coverage, 1 − 0.5¹⁰ — the accuracy of a *perfect* verifier. With a real one the
-// number is lower, and with label noise no N gets there:
-
-// %%
-{
-  const p = 0.5;
-  const n = 10;
-  const f = (x: number) => ttc.formatNumber(x, 3);
-  const d = ttc.separationForAuc(0.9);
-  ttc.showMarkdown(
-    `- Coverage, 1 − (1 − p)^N at p = ${p}, N = ${n}: **${ttc.formatNumber(ttc.coverage(p, n), 5)}** ` +
-      `(the summary's number, an upper bound).\n` +
-      `- Best-of-${n} with an AUC-0.9 verifier: **${f(ttc.bestOfNAccuracy(p, n, { separation: d }))}**.\n` +
-      `- The same verifier with 20% label noise: **${f(
-        ttc.bestOfNAccuracy(p, n, { separation: d, labelNoise: 0.2 }),
-      )}** at N = ${n}, and never more than ` +
-      `**${f(ttc.bestOfNLimit(p, { separation: d, labelNoise: 0.2 }))}** at any N.`,
-  );
-}
+// The teaching summary's best-of-N example quotes the coverage row of such a table as if it were
+// best-of-N accuracy; chapter 05 audits it.
 
 // %% [markdown]
 // ## A fooled verifier makes best-of-N fall as N grows
@@ -508,14 +490,9 @@ ttc.showVersions();
 //
 // A revision model rewrites its previous answer. It fixes wrong answers, but it also breaks
 // right ones: used naively, the paper's revision model turned about 38% of correct answers
-// into incorrect ones at the next revision (§6.1). The simplest model with both effects is a
-// two-state chain (chapter 04): each revision fixes a wrong answer with probability *fix* and
-// breaks a right one with probability *break*. Pass@1 of attempt k is
-//
-// $$a_k = L + (p_0 - L)\,(1 - \text{fix} - \text{break})^{k-1}, \qquad
-// L = \frac{\text{fix}}{\text{fix} + \text{break}}.$$
-//
-// So "take the last answer" converges to L as the chain grows, and L falls as the break rate
+// into incorrect ones at the next revision (§6.1). Chapter 04's two-state chain (fix a wrong
+// answer with probability *fix*, break a right one with probability *break*) shows that
+// "take the last answer" converges to $L = \text{fix}/(\text{fix} + \text{break})$ as the chain grows, and L falls as the break rate
 // rises. Selecting *across* the chain (the paper's verifier selection or majority) can do
 // better, because a right answer that appeared and was later broken is still in the chain.
 //
@@ -735,8 +712,8 @@ ttc.showVersions();
 // **What to notice:** every bar costs the same 16 generations, yet the all-sequential chain spends
 // one full generation time per revision, while best-of-16 spends one in all. Step-level search adds
 // a verifier round trip per step, a cost that grows with the number of steps rather than with N.
-// The teaching summary's table labels best-of-N "Slow (serial)"; it is the fastest strategy here,
-// and sequential revision is the serial one.
+// Best-of-N is the fastest strategy here and sequential revision the serial one (chapter 05 audits
+// the teaching summary's speed column).
 //
 // The everyday version of the question: ten revisions, or ten samples?
 
@@ -1002,11 +979,16 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // 3. **How much breaking can revisions afford?** Under the two-state chain, revisions improve
 //    the last attempt (L > p₀) only if the break rate is below a threshold. Find the threshold as
 //    a function of p₀ and fix. *Hint:* solve fix / (fix + break) = p₀ for break.
+// 4. **Predict, then run: weighted voting with a worse verifier.** On a question with p = 0.4
+//    whose most common wrong answer is less likely than the right one, an honest verifier (no pull, no
+//    noise) gets worse: its AUC drops from 0.9 to 0.6. Predict where weighted voting with the
+//    worse verifier ends at N = 256: `"near 1"`, `"in between"` or `"near 0"`. *Hint:* the
+//    section "Voting saturates, and more votes can hurt".
 
 // %%
 // Exercise 1: replace the body with the plateau p(1 − η) / (…).
 {
-  const myPlateau = (p: number, eta: number) => p; // ← placeholder, not the answer
+  const myPlateau = (p: number, eta: number): number => undefined; // ← your turn
   ttc.checkAgainst(
     "label-noise plateau",
     myPlateau,
@@ -1025,7 +1007,7 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // Exercise 2: replace the body. L revisions, t seconds per generation, v seconds per verifier
 // round.
 {
-  const myChainSeconds = (L: number, t: number, v: number) => t; // ← placeholder, not the answer
+  const myChainSeconds = (L: number, t: number, v: number): number => undefined; // ← your turn
   const reference = (L: number, t: number, v: number) => {
     const c = ttc.strategyCost({ kind: "revision", sequential: L, parallel: 1 });
     return c.serialDepth * t + c.verifierRounds * v;
@@ -1041,7 +1023,7 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // %%
 // Exercise 3: replace the body. The largest break rate at which revisions still help pass@1.
 {
-  const myBreakThreshold = (p0: number, fix: number) => fix; // ← placeholder, not the answer
+  const myBreakThreshold = (p0: number, fix: number): number => undefined; // ← your turn
   // Reference: bisect markovRevisionLimit(p0, { fix, breakRate }) = p0 for breakRate in [0, 1].
   const reference = (p0: number, fix: number) => {
     let lo = 0;
@@ -1059,6 +1041,41 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
     [0.6, 0.36],
     [0.8, 0.48],
   ]);
+}
+
+// %%
+// Exercise 4: predict first, then run.
+{
+  const myEnd: string | undefined = undefined; // ← your turn: "near 1", "in between" or "near 0"
+  const question = ttc.makeQuestion(0.4); // wrong answers split 0.5 / 0.25 / 0.15 / 0.1
+  const budgets = [4, 16, 64, 256];
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  const climb = (auc: number) => {
+    const verifier = ttc.makeVerifier({ separation: ttc.separationForAuc(auc) });
+    return budgets.map(
+      (n) =>
+        ttc.weightedVoteAccuracy(question, n, verifier, {
+          rng: ttc.makeRng(`ch07-ex4-${auc}-${n}`),
+          trials: 400,
+        }).accuracy,
+    );
+  };
+  const good = climb(0.9);
+  const worse = climb(0.6);
+  const majority = budgets.map((n) => ttc.majorityVoteAccuracy(question, n).accuracy);
+  const end = worse[worse.length - 1];
+  const row = (xs: number[]) => budgets.map((n, i) => `N = ${n}: ${f(xs[i])}`).join(", ");
+  ttc.checkPrediction("weighted voting at N = 256 with an AUC-0.6 verifier", myEnd, {
+    answer: end > 0.9 ? "near 1" : end < 0.1 ? "near 0" : "in between",
+    choices: ["near 1", "in between", "near 0"],
+    explanation:
+      `Weighted voting (Monte Carlo, 400 trials each), AUC 0.9: ${row(good)}; AUC 0.6: ${row(worse)}; ` +
+      `majority vote (no verifier): ${row(majority)}. The right answer is the most likely one ` +
+      `(${f(ttc.answerDistribution(question)[0])} against ${f(ttc.answerDistribution(question)[1])}), ` +
+      "so with enough votes it wins whatever the weights: a worse but honest verifier only slows the " +
+      "climb towards majority voting's pace. The plateau falls only when the verifier favours a wrong " +
+      "answer (the fooled verifier above).",
+  });
 }
 
 // %% [markdown]
@@ -1172,5 +1189,8 @@ ttc.showError(() => ttc.binStability(ttc.makeBenchmark({ size: 5 }), { rng: ttc.
 // **Exercise 3.** fix / (fix + break) > p₀ ⇔ fix·(1 − p₀) > break·p₀, so
 // `const myBreakThreshold = (p0: number, fix: number) => (fix * (1 - p0)) / p0;`
 // With the library's fix = 0.6·p₀ this is 0.6·(1 − p₀): easy questions tolerate few breaks.
+//
+// **Exercise 4.** The checker explains its answer once you have predicted: an honest verifier's
+// AUC sets the speed of weighted voting, not its plateau.
 
 // %% [nav]

@@ -23,7 +23,7 @@
 //
 // **Prerequisites:** chapter 01 (FLOPs of training and inference) and chapter 04 (budgets and
 // latency); the compute-optimal choice by difficulty bin is recalled where it is used.
-// **Time:** about 70 minutes (3478 words at 200 a minute and 526 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3597 words at 200 a minute and 583 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -806,11 +806,16 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
 // 4. **Open-ended.** Add a second latency measure to the planner: a limit on verifier round trips.
 //    `ttc.planCandidates` gives every run with its `verifierRounds`; filter them and choose with
 //    `ttc.computeOptimal` as the planner does. Which situations change their recommendation?
+// 5. **Predict, then run: where a stronger 14× model wins.** Suppose the 14× model were much
+//    stronger than the library assumes: a logit shift of 3. With compute-optimal PRM search on
+//    the small model, predict the easiest level (1–5) the 14× model wins outright, or 0 if it wins
+//    none, (a) at R = 22 and (b) at R = 0.16. *Hint:* the section "Where each kind of compute
+//    wins, level by level", and what F is at each R.
 
 // %%
 // Exercise 1: replace the body.
 {
-  const myMultiplier = (M: number, R: number, v: number) => M; // ← placeholder, not the answer
+  const myMultiplier = (M: number, R: number, v: number): number => undefined; // ← your turn
   const library = (M: number, R: number, v: number) =>
     ttc.flopsMatchedMultiplier({ sizeRatio: M, tokenRatio: R, verifierFactor: v });
   ttc.checkAgainst("flopsMatchedMultiplier", myMultiplier, library, [
@@ -825,15 +830,16 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
 // %%
 // Exercise 2: replace the value.
 {
-  const myR = 1; // ← placeholder: the R that gives F = 64 for M = 14, v = 1
-  ttc.checkValue("F at your R", ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: myR }), 64);
+  const myR: number | undefined = undefined; // ← your turn: the R that gives F = 64 for M = 14, v = 1
+  const myF = myR === undefined ? undefined : ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: myR });
+  ttc.checkValue("F at your R", myF, 64);
 }
 
 // %%
 // Exercise 3: replace the body.
 {
-  // ← placeholder: ignores the PRM
-  const myFlops = (P: number, Q: number, n: number, T: number) => 2 * P * T * n;
+  // ← your turn (2·P·T·n alone ignores the PRM)
+  const myFlops = (P: number, Q: number, n: number, T: number): number => undefined;
   const library = (P: number, Q: number, n: number, T: number) =>
     ttc.strategyCost(
       { kind: "best-of-n", n },
@@ -850,6 +856,64 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
     ],
     { tolerance: 1e-12 },
   );
+}
+
+// %%
+// Exercise 5: predict first, then run.
+{
+  const myLevelAtR22: number | undefined = undefined; // ← your turn: 0 (none) or a level 1 … 5
+  const myLevelAtR016: number | undefined = undefined; // ← your turn: 0 (none) or a level 1 … 5
+  const shift = 3; // the stronger 14× model's logit shift
+  const search = ttc.runSearchExperiment();
+  const optimal = search.optimal.oracle;
+  const f = (x: number) => ttc.formatNumber(x, 3);
+  const verdicts = (R: number) => {
+    const F = ttc.flopsMatchedMultiplier({ sizeRatio: 14, tokenRatio: R });
+    // The measured budget nearest to F on a log scale, as in the level-by-level table.
+    const budget = search.budgets.reduce((a, b) =>
+      Math.abs(Math.log2(b / F)) < Math.abs(Math.log2(a / F)) ? b : a,
+    );
+    const point = optimal.curve.find((pt) => pt.budget === budget);
+    const levels = optimal.binLevels.map((level, k) => {
+      const ps = [...search.oracle.levels.keys()]
+        .filter((i) => search.oracle.levels[i] === level)
+        .map((i) => search.passRate[i]);
+      const larger = ps.reduce((sum, p) => sum + ttc.largerModelP(p, shift), 0) / ps.length;
+      const a = point.bins[k].accuracy;
+      const se = Math.sqrt((a * (1 - a)) / ps.length);
+      return { level, a, larger, won: larger - a > 2 * se };
+    });
+    const firstWon = levels.find((l) => l.won);
+    return {
+      budget,
+      answer: firstWon ? firstWon.level : 0,
+      text: levels
+        .map((l) => `level ${l.level}: small ${f(l.a)} vs 14× ${f(l.larger)}${l.won ? " (14× wins)" : ""}`)
+        .join("; "),
+    };
+  };
+  const choices = [0, ...optimal.binLevels];
+  const lesson = (v: { answer: number }) =>
+    v.answer === 0
+      ? "At this budget compute-optimal search holds every level against the stronger 14× model."
+      : `The 14× model wins from level ${v.answer} on: a few generations help least on hard questions, ` +
+        "where a better first guess counts most.";
+  const at22 = verdicts(22);
+  const at016 = verdicts(0.16);
+  ttc.checkPrediction("easiest level the stronger 14× model wins at R = 22", myLevelAtR22, {
+    answer: at22.answer,
+    choices,
+    explanation:
+      `At R = 22 the small model affords about ${at22.budget} generations per question. ${at22.text}. ` +
+      lesson(at22),
+  });
+  ttc.checkPrediction("easiest level the stronger 14× model wins at R = 0.16", myLevelAtR016, {
+    answer: at016.answer,
+    choices,
+    explanation:
+      `At R = 0.16 the small model affords about ${at016.budget} generations per question. ${at016.text}. ` +
+      `${lesson(at016)} Where the larger model wins depends on R as much as on difficulty.`,
+  });
 }
 
 // %% [markdown]
@@ -923,5 +987,9 @@ ttc.showError(() => ttc.strategyCost({ kind: "beam", n: 16, beamWidth: 3 }));
 // revisions, one per step for beam search, lookahead search and DVTS). A limit of one round trip
 // removes every step-level search, so situations where one of them won fall back to best-of-N or
 // a revision split.
+//
+// **Exercise 5.** The checker explains its answer once you have predicted: at large R (heavy
+// inference) the FLOPs-matched budget is small and the stronger model takes the hardest levels;
+// at small R the budget is large and test-time compute holds them.
 
 // %% [nav]

@@ -274,7 +274,7 @@ ttc.showVersions();
 
 // %%
 {
-  const myBudget = 4; // ← placeholder: replace with your answer (a power of two)
+  const myBudget: number | undefined = undefined; // ← your turn: a power of two
   const d = ttc.separationForAuc(0.85);
   let n = 1;
   while (
