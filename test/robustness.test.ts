@@ -253,3 +253,28 @@ describe("studies on worker threads (the compiled package)", () => {
     lib.clearExperimentCache();
   }, 120_000);
 });
+
+describe("the search experiment on worker threads (the compiled package)", () => {
+  test("gives exactly the one-thread results", () => {
+    ensureDist();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib = require(DIST_DIR) as typeof import("../lib/index");
+    const one = lib.runSearchExperiment({ ...SMALL, threads: 0, cache: false });
+    const two = lib.runSearchExperiment({ ...SMALL, threads: 2, cache: false });
+    expect(two.evaluations.map((e) => [e.strategy, e.budget])).toEqual(
+      one.evaluations.map((e) => [e.strategy, e.budget]),
+    );
+    two.evaluations.forEach((e, i) => {
+      expect(Array.from(e.perQuestion)).toEqual(Array.from(one.evaluations[i]!.perQuestion));
+    });
+    expect(two.options).toEqual(one.options); // threads is not part of the result or the memo key
+  }, 60_000);
+
+  test("threads is checked in the house format", () => {
+    for (const bad of [-1, 65, 1.5, NaN]) {
+      expect(() => runSearchExperiment({ ...SMALL, threads: bad })).toThrow(
+        /^runSearchExperiment: options\.threads must be an integer/,
+      );
+    }
+  });
+});

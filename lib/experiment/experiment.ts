@@ -200,6 +200,12 @@ export interface SearchExperimentOptions extends ExperimentOptions {
    * score like honest work at every depth. @defaultValue true
    */
   ideaVisible?: boolean;
+  /**
+   * Worker threads to simulate on beside the calling thread, an integer in [0, 64] (0: none).
+   * The results do not depend on it (it is not part of the memo key); threads are used only from
+   * the compiled package. @defaultValue one per spare CPU core
+   */
+  threads?: number;
   /** Steps T per solution, an integer in [1, 1000]. @defaultValue 8 */
   steps?: number;
   /** Step-score aggregation. @defaultValue "last" (the paper's choice) */

@@ -12,10 +12,8 @@
  * everything on the calling thread.
  * @packageDocumentation
  */
-import { existsSync } from "fs";
-import { cpus } from "os";
-import { join } from "path";
 import { Worker } from "worker_threads";
+import { compiledModule } from "./threads";
 import type { RevisionExperimentOptions, SearchExperimentOptions } from "./experiment";
 import { findingsTable, type Verdict } from "./findings";
 import { runRevisionExperiment } from "./revision-experiment";
@@ -52,17 +50,6 @@ try {
 }
 `;
 
-/** The compiled package's entry point, if this code runs from it. */
-function compiledLibrary(): string | undefined {
-  const entry = join(__dirname, "..", "index.js");
-  return __filename.endsWith(".js") && existsSync(entry) ? entry : undefined;
-}
-
-/** Threads worth starting for `studies` studies: one per spare core. */
-export function defaultThreads(studies: number): number {
-  return Math.max(0, Math.min(studies - 1, cpus().length - 1));
-}
-
 /**
  * Runs each study's findings table and returns its verdicts (in findings
  * order), using up to `threads` worker threads beside the caller. `width` is
@@ -72,15 +59,16 @@ export function defaultThreads(studies: number): number {
  * @internal
  */
 export function runStudies(
-  studies: readonly Study[],
+  studiesIn: readonly Study[],
   width: number,
   threads: number,
   onDone?: (done: number, total: number) => void,
 ): Verdict[][] {
+  let studies = studiesIn;
   const total = studies.length;
   const run = (s: Study): Verdict[] =>
     findingsTable(runSearchExperiment(s.search), runRevisionExperiment(s.revision)).map((r) => r.reproduced);
-  const library = compiledLibrary();
+  const library = compiledModule("index");
   if (threads <= 0 || total <= 1 || library === undefined) {
     return studies.map((s, i) => {
       const v = run(s);
@@ -89,6 +77,8 @@ export function runStudies(
     });
   }
 
+  // Every study runs on one thread: the studies themselves are what is spread over the cores.
+  studies = studies.map((s) => ({ ...s, search: { ...s.search, threads: 0 } }));
   const shared = new SharedArrayBuffer(12 + total * width);
   const state = new Int32Array(shared, 0, 3);
   const out = new Int8Array(shared, 12);

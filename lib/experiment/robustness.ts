@@ -25,7 +25,8 @@ import { findingsTable, type FindingRow, type Verdict } from "./findings";
 import { FINDING_CAUSES, MECHANISMS, type MechanismId } from "./mechanisms";
 import { runRevisionExperiment } from "./revision-experiment";
 import { runSearchExperiment } from "./search-experiment";
-import { defaultThreads, runStudies, type Study } from "./parallel";
+import { runStudies, type Study } from "./parallel";
+import { defaultThreads } from "./threads";
 
 /** The paper-style count of independent seeds a verdict is checked on. */
 export const DEFAULT_ROBUSTNESS_SEEDS = 10;

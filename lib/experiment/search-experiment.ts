@@ -2,23 +2,21 @@
  * The search experiment of Snell et al. §5 on the synthetic benchmark: every registered strategy at every budget, difficulty bins, and the compute-optimal curves (see `experiment.ts` for the options, defaults and memo).
  * @packageDocumentation
  */
-import { CORRECT, type Benchmark } from "../models/questions";
-import { makeRng, type Rng } from "../base/random";
 import { type StrategySpec } from "../strategies/cost";
 import { entryOf, resolveShape, type SearchShape, type SearchStrategy } from "../strategies/registry";
-import { isValidSearchBudget, searchStrategyLabel, searchSuccessRates } from "../strategies/search";
-import { StepSearch, type PrmAggregation } from "../strategies/step-search";
+import { isValidSearchBudget, searchStrategyLabel } from "../strategies/search";
+import { runSearchTasks } from "./search-parallel";
+import { type SearchSettings, type SearchTask, type SearchTaskContext } from "./search-tasks";
+import { defaultThreads } from "./threads";
 import {
-  DEFAULT_MAX_ROUNDS,
   DEFAULT_PRM,
   DEFAULT_SEARCH_STEPS,
   checkIdeaShare,
   prmFoolProbability,
-  SyntheticStepWorld,
   type IdeaShare,
   type PrmOptions,
 } from "../strategies/synthetic";
-import { allIndices, meanOver, monteCarloStandardError, VoteTally } from "../base/stats";
+import { allIndices, meanOver, monteCarloStandardError } from "../base/stats";
 import {
   assertArray,
   assertBoolean,
@@ -51,15 +49,6 @@ import {
 // =============================================================================================
 // The search experiment
 // =============================================================================================
-
-interface SearchSettings {
-  prm: Required<PrmOptions>;
-  steps: number;
-  /** The idea share c, NaN for uniform. */
-  ideaShare: number;
-  ideaVisible: boolean;
-  aggregation: PrmAggregation;
-}
 
 /** Whether a strategy runs at a budget in the experiment: valid, and meaningful there (its registry entry says). */
 function runsAt(strategy: SearchStrategy, budget: number): boolean {
@@ -96,68 +85,6 @@ export function summarise(
     standardError: monteCarloStandardError(perQuestion, trials, idx),
   };
 }
-
-/**
- * Runs a nested strategy once per question and trial at the largest budget
- * and scores every smaller budget on the prefix of its candidates, with the
- * same best-of-N weighted rule as the search engine (ties: answer seen first).
- */
-function runNested(
-  benchmark: Benchmark,
-  strategy: SearchStrategy,
-  budgets: readonly number[],
-  trials: number,
-  settings: SearchSettings,
-  rng: Rng,
-  report: (n: number) => void,
-): Float64Array[] {
-  const qs = benchmark.questions;
-  const maxBudget = budgets[budgets.length - 1] as number;
-  const successes = budgets.map(() => new Float64Array(qs.length));
-  const shape = resolveShape("runSearchExperiment", strategy, maxBudget);
-  const world = new SyntheticStepWorld(
-    settings.steps,
-    settings.prm,
-    rng,
-    settings.ideaShare,
-    settings.ideaVisible,
-  );
-  const search = new StepSearch(world, world, maxBudget, settings.aggregation, "weighted", false);
-  const run = {
-    n: maxBudget,
-    width: shape.beamWidth,
-    k: 0,
-    expand: shape.entry.expand,
-    maxRounds: DEFAULT_MAX_ROUNDS,
-    temperature: shape.entry.temperature(strategy),
-  };
-  const tally = new VoteTally();
-  for (let i = 0; i < qs.length; i++) {
-    world.setQuestion(qs[i] as Benchmark["questions"][number]);
-    for (let t = 0; t < trials; t++) {
-      search.run(run);
-      const answers = search.answers;
-      const scores = search.keys;
-      tally.reset();
-      let next = 0;
-      for (let j = 0; j < maxBudget && next < budgets.length; j++) {
-        tally.add(answers[j] as number, scores[j] as number, j);
-        if (j + 1 === budgets[next]) {
-          if (tally.winner() === CORRECT) {
-            const row = successes[next] as Float64Array;
-            row[i] = (row[i] as number) + 1;
-          }
-          next++;
-        }
-      }
-      report(maxBudget);
-    }
-  }
-  return successes;
-}
-
-/** Questions per call of searchAccuracy (for progress updates; results do not depend on it). */
-const CHUNK = 50;
 
 /**
  * The search experiment of Snell et al. §5 on a synthetic benchmark: every
@@ -221,6 +148,7 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   const ideaShare: IdeaShare = Number.isNaN(ideaShareValue) ? "uniform" : ideaShareValue;
   const ideaVisible = o.ideaVisible ?? true;
   assertBoolean(fn, "options.ideaVisible", ideaVisible);
+  if (o.threads !== undefined) assertInteger(fn, "options.threads", o.threads, 0, 64);
 
   const strategiesRaw = o.strategies ?? SEARCH_EXPERIMENT_STRATEGIES;
   assertArray(fn, "options.strategies", strategiesRaw);
@@ -275,74 +203,33 @@ export function runSearchExperiment(options?: SearchExperimentOptions): SearchEx
   const difficulty = benchmarkDifficulty(fn, common);
   const reporter = makeReporter(common.onProgress, total);
   const settings: SearchSettings = { prm, steps, ideaShare: ideaShareValue, ideaVisible, aggregation };
-  const settingsWith = (rng: Rng) => ({
-    rng,
-    prm,
-    steps,
-    ideaShare: ideaShareValue,
-    ideaVisible,
-    aggregation,
-  });
   const seed = String(common.seed);
+  const context: SearchTaskContext = { benchmark: common.benchmark, trials: common.trials, settings, seed };
+  const tasks: SearchTask[] = strategies.flatMap((s): SearchTask[] => {
+    if (s.budgets.length === 0) return [];
+    const base = { label: s.label, strategy: s.strategy };
+    return isNested(s.strategy)
+      ? [{ ...base, budgets: s.budgets, nested: true }]
+      : s.budgets.map((b) => ({ ...base, budgets: [b], nested: false }));
+  });
+  const threads = o.threads ?? defaultThreads(tasks.length);
+  const successesOf = runSearchTasks(tasks, context, threads, reporter.add);
   const evaluations: SearchEvaluation[] = [];
-
-  for (const s of strategies) {
-    if (s.budgets.length === 0) continue;
-    if (isNested(s.strategy)) {
-      const rng = makeRng(`${seed}/${s.label}`);
-      const successes = runNested(
-        common.benchmark,
-        s.strategy,
-        s.budgets,
-        common.trials,
-        settings,
-        rng,
-        reporter.add,
-      );
-      s.budgets.forEach((budget, j) => {
-        const shape = resolveShape(fn, s.strategy, budget);
-        evaluations.push({
-          strategy: s.label,
-          budget,
-          ...summarise(successes[j] as Float64Array, common.trials),
-          n: shape.n,
-          beamWidth: shape.beamWidth,
-          k: shape.k,
-          trials: common.trials,
-          spec: costSpec(s.strategy, shape),
-        });
+  tasks.forEach((task, i) => {
+    task.budgets.forEach((budget, j) => {
+      const shape = resolveShape(fn, task.strategy, budget);
+      evaluations.push({
+        strategy: task.label,
+        budget,
+        ...summarise((successesOf[i] as Float64Array[])[j] as Float64Array, common.trials),
+        n: shape.n,
+        beamWidth: shape.beamWidth,
+        k: shape.k,
+        trials: common.trials,
+        spec: costSpec(task.strategy, shape),
       });
-    } else {
-      for (const budget of s.budgets) {
-        const rng = makeRng(`${seed}/${s.label}@${budget}`);
-        const successes = new Float64Array(Q);
-        const shape = resolveShape(fn, s.strategy, budget);
-        for (let from = 0; from < Q; from += CHUNK) {
-          const chunk = common.benchmark.questions.slice(from, from + CHUNK);
-          const rates = searchSuccessRates(
-            chunk,
-            s.strategy,
-            shape,
-            settingsWith(rng),
-            common.trials,
-            DEFAULT_MAX_ROUNDS,
-          );
-          rates.forEach((rate, j) => (successes[from + j] = Math.round(rate * common.trials)));
-          reporter.add(chunk.length * common.trials * budget);
-        }
-        evaluations.push({
-          strategy: s.label,
-          budget,
-          ...summarise(successes, common.trials),
-          n: shape.n,
-          beamWidth: shape.beamWidth,
-          k: shape.k,
-          trials: common.trials,
-          spec: costSpec(s.strategy, shape),
-        });
-      }
-    }
-  }
+    });
+  });
   reporter.finish();
 
   const baseline = evaluations
