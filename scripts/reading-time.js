@@ -43,6 +43,9 @@ const ROUND_TO_MINUTES = 5;
  * @typedef {{words: number, codeLines: number, minutes: number}} ReadingTime
  */
 
+/** A stated reading time in a notebook's markdown: "**Time:** about …, exercises included)." */
+const TIME_SENTENCE = /\*\*Time:\*\* about \d+ minutes? \([^)]*\)\./g;
+
 /** @param {string | string[]} source */
 const joined = (source) => (Array.isArray(source) ? source.join("") : source);
 
@@ -64,7 +67,9 @@ function readingTime(cells) {
     }
     const src = joined(cell.source ?? "");
     if (cell.cell_type === "markdown") {
-      words += src.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+      // The **Time:** sentence itself is not counted, so stating the time cannot change it.
+      const prose = src.replace(TIME_SENTENCE, " ");
+      words += prose.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
     } else if (cell.cell_type === "code") {
       codeLines += src.split("\n").filter((line) => line.trim() !== "").length;
     }
@@ -169,7 +174,10 @@ if (require.main === module) {
     const t = ch.time;
     console.log(`${ch.name}: ${t.words} words, ${t.codeLines} code lines → ${t.minutes} min`);
   }
-  if (write) console.log("reading-time: sources and README updated; now run `npm run notebooks`");
+  if (write)
+    console.log(
+      "reading-time: sources and README updated; now run `npm run notebooks` (once: the stated time is not counted)",
+    );
 }
 
 module.exports = {

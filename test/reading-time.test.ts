@@ -55,6 +55,14 @@ describe("readingTime(cells)", () => {
     expect(rt.readingTime([]).minutes).toBe(5);
   });
 
+  test("does not count the stated time, so stating it cannot change it", () => {
+    const header = (sentence: string) => md(`# 01 · Title\n\nFour words of prose. ${sentence}\n`);
+    const plain = rt.readingTime([header("")]);
+    const stated = rt.readingTime([header(rt.timeSentence({ words: 1234, codeLines: 56, minutes: 15 }))]);
+    expect(stated).toEqual(plain);
+    expect(plain.words).toBe(6); // "01", "Title", "Four", "words", "of", "prose."
+  });
+
   test("rejects what is not a list of cells, naming the value", () => {
     expect(() => rt.readingTime("cells" as unknown as Cell[])).toThrow(
       /readingTime: cells must be an array of notebook cells, got cells/,

@@ -15,7 +15,7 @@
 //   only an upper bound on what sampling more can buy.
 //
 // **Prerequisites:** none beyond high-school algebra.
-// **Time:** about 25 minutes (1196 words at 200 a minute and 146 lines of code at 10 a minute,
+// **Time:** about 25 minutes (1175 words at 200 a minute and 146 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

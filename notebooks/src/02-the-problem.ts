@@ -22,7 +22,7 @@
 //   paper.
 //
 // **Prerequisites:** chapter 01 (coverage, FLOPs-matched budgets).
-// **Time:** about 80 minutes (3330 words at 200 a minute and 621 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3309 words at 200 a minute and 621 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

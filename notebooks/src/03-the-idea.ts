@@ -22,7 +22,7 @@
 //   slow one.
 //
 // **Prerequisites:** chapter 01 (coverage).
-// **Time:** about 125 minutes (4587 words at 200 a minute and 1019 lines of code at 10 a minute,
+// **Time:** about 125 minutes (4566 words at 200 a minute and 1019 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

@@ -20,7 +20,7 @@
 //
 // **Prerequisites:** chapter 03 (best-of-N and revisions in words). Some probability: independence,
 // expectations, the normal distribution.
-// **Time:** about 105 minutes (3823 words at 200 a minute and 824 lines of code at 10 a minute,
+// **Time:** about 105 minutes (3802 words at 200 a minute and 824 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

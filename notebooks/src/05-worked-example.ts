@@ -20,7 +20,7 @@
 //
 // **Prerequisites:** chapters 03 (the two levers) and 04 (coverage, the verifier model, the
 // two-state revision chain).
-// **Time:** about 110 minutes (3392 words at 200 a minute and 888 lines of code at 10 a minute,
+// **Time:** about 110 minutes (3371 words at 200 a minute and 888 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

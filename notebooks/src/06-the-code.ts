@@ -21,7 +21,7 @@
 //
 // **Prerequisites:** chapters 03–05 (best-of-N, beam and lookahead search, revisions, difficulty
 // bins).
-// **Time:** about 80 minutes (3403 words at 200 a minute and 608 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3382 words at 200 a minute and 608 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

@@ -20,7 +20,7 @@
 // - why voting saturates and can get worse with more votes.
 //
 // **Prerequisites:** chapters 03 and 04 (best-of-N, verifiers, revision chains, voting).
-// **Time:** about 100 minutes (3418 words at 200 a minute and 784 lines of code at 10 a minute,
+// **Time:** about 100 minutes (3397 words at 200 a minute and 784 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]

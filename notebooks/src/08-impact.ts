@@ -23,7 +23,7 @@
 //
 // **Prerequisites:** chapter 01 (FLOPs of training and inference) and chapter 04 (budgets and
 // latency); the compute-optimal choice by difficulty bin is recalled where it is used.
-// **Time:** about 80 minutes (3597 words at 200 a minute and 583 lines of code at 10 a minute,
+// **Time:** about 80 minutes (3576 words at 200 a minute and 583 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
