@@ -13,7 +13,7 @@
  * @packageDocumentation
  */
 import { Worker } from "worker_threads";
-import { compiledModule } from "./threads";
+import { compiledModule, JobCounters, WORKER_COUNTERS } from "./threads";
 import type { RevisionExperimentOptions, SearchExperimentOptions } from "./experiment";
 import { findingsTable, type Verdict } from "./findings";
 import { runRevisionExperiment } from "./revision-experiment";
@@ -27,26 +27,22 @@ export interface Study {
 
 const VERDICTS: readonly Verdict[] = ["no", "partly", "yes"];
 
-/** The worker: runs studies from the shared counter until none is left. */
+/** The worker: runs studies from the shared counters until none is left. */
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
+${WORKER_COUNTERS}
 const ttc = require(workerData.library);
-const state = new Int32Array(workerData.shared, 0, 3); // [next study, studies done, failed]
-const out = new Int8Array(workerData.shared, 12);
+const out = new Int8Array(workerData.verdicts);
 const code = { no: 0, partly: 1, yes: 2 };
 try {
-  for (;;) {
-    const i = Atomics.add(state, 0, 1);
-    if (i >= workerData.studies.length) break;
+  for (let i = claim(workerData.studies.length); i >= 0; i = claim(workerData.studies.length)) {
     const s = workerData.studies[i];
     const rows = ttc.findingsTable(ttc.runSearchExperiment(s.search), ttc.runRevisionExperiment(s.revision));
     for (let k = 0; k < rows.length && k < workerData.width; k++) out[i * workerData.width + k] = code[rows[k].reproduced];
-    Atomics.add(state, 1, 1);
-    Atomics.notify(state, 1);
+    finished();
   }
 } catch (e) {
-  Atomics.store(state, 2, 1);
-  Atomics.notify(state, 1);
+  fail();
 }
 `;
 
@@ -79,41 +75,37 @@ export function runStudies(
 
   // Every study runs on one thread: the studies themselves are what is spread over the cores.
   studies = studies.map((s) => ({ ...s, search: { ...s.search, threads: 0 } }));
-  const shared = new SharedArrayBuffer(12 + total * width);
-  const state = new Int32Array(shared, 0, 3);
-  const out = new Int8Array(shared, 12);
+  const counters = new JobCounters();
+  const verdicts = new SharedArrayBuffer(total * width);
+  const out = new Int8Array(verdicts);
   const results: (Verdict[] | undefined)[] = new Array<Verdict[] | undefined>(total);
   const workers: Worker[] = [];
+  const workerData = { library, studies, verdicts, width, counters: counters.buffer };
   for (let t = 0; t < Math.min(threads, total - 1); t++) {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { library, studies, shared, width } });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData });
     w.unref();
     workers.push(w);
   }
   let reported = 0;
   const report = () => {
-    const done = Atomics.load(state, 1);
+    const done = counters.done();
     while (reported < done) onDone?.(++reported, total);
   };
   try {
-    for (;;) {
-      const i = Atomics.add(state, 0, 1);
-      if (i >= total) break;
+    for (let i = counters.claim(total); i >= 0; i = counters.claim(total)) {
       results[i] = run(studies[i] as Study);
-      Atomics.add(state, 1, 1);
+      counters.finished();
       report();
     }
-    while (Atomics.load(state, 1) < total) {
-      if (Atomics.load(state, 2) !== 0) break;
-      Atomics.wait(state, 1, Atomics.load(state, 1), 200);
-      report();
-    }
+    counters.waitAll(total, report);
   } finally {
     for (const w of workers) void w.terminate();
   }
+  const failed = counters.failed() && counters.done() < total;
   return studies.map((s, i) => {
     const mine = results[i];
     if (mine !== undefined) return mine;
-    if (Atomics.load(state, 2) !== 0 && Atomics.load(state, 1) < total) {
+    if (failed) {
       // A worker failed: finish the study here, where its error (if any) is thrown with its own message.
       const v = run(s);
       report();

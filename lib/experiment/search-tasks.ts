@@ -12,7 +12,7 @@ import { makeRng, type Rng } from "../base/random";
 import { resolveShape, type SearchStrategy } from "../strategies/registry";
 import { searchSuccessRates } from "../strategies/search";
 import { StepSearch, type PrmAggregation } from "../strategies/step-search";
-import { DEFAULT_MAX_ROUNDS, SyntheticStepWorld, type PrmOptions } from "../strategies/synthetic";
+import { DEFAULT_MAX_ROUNDS, worldFor, type PrmOptions } from "../strategies/synthetic";
 import { VoteTally } from "../base/stats";
 
 /** The settings every task of one experiment shares. @internal */
@@ -43,13 +43,7 @@ function runNested(
   const maxBudget = budgets[budgets.length - 1] as number;
   const successes = budgets.map(() => new Float64Array(qs.length));
   const shape = resolveShape("runSearchExperiment", strategy, maxBudget);
-  const world = new SyntheticStepWorld(
-    settings.steps,
-    settings.prm,
-    rng,
-    settings.ideaShare,
-    settings.ideaVisible,
-  );
+  const world = worldFor({ ...settings, rng });
   const search = new StepSearch(world, world, maxBudget, settings.aggregation, "weighted", false);
   const run = {
     n: maxBudget,

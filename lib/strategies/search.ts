@@ -57,7 +57,7 @@ import {
   type IdeaShare,
   type PrmOptions,
   type ResolvedPrm,
-  SyntheticStepWorld,
+  worldFor,
 } from "./synthetic";
 
 // =============================================================================================
@@ -208,13 +208,7 @@ function runOnce(
   maxRounds: number,
   temperature = 0,
 ): SearchResult {
-  const world = new SyntheticStepWorld(
-    settings.steps,
-    settings.prm,
-    settings.rng,
-    settings.ideaShare,
-    settings.ideaVisible,
-  );
+  const world = worldFor(settings);
   world.setQuestion(question);
   const search = new StepSearch(world, world, n, settings.aggregation, "weighted", settings.trace);
   const answer = search.run({ n, width, k, expand, maxRounds, temperature });
@@ -623,13 +617,7 @@ export function searchSuccessRates(
   trials: number,
   maxRounds: number,
 ): Float64Array {
-  const world = new SyntheticStepWorld(
-    settings.steps,
-    settings.prm,
-    settings.rng,
-    settings.ideaShare,
-    settings.ideaVisible,
-  );
+  const world = worldFor(settings);
   const entry = shape.entry;
   const search = new StepSearch(world, world, shape.n, settings.aggregation, entry.selection, false);
   const run = {

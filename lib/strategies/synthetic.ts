@@ -390,10 +390,10 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
 
   /**
    * @param steps - T, steps in a solution (validated by the caller)
-   * @param prm - resolved PRM parameters ({@link checkPrm})
+   * @param prm - resolved PRM parameters (as `checkPrm` returns them)
    * @param rng - the one generator every draw comes from
    * @param ideaShare - how difficulty is spread over the steps ({@link IdeaShare}, as
-   *   {@link checkIdeaShare} returns it: NaN for uniform) @defaultValue uniform
+   *   `checkIdeaShare` returns it: NaN for uniform) @defaultValue uniform
    * @param ideaVisible - whether the PRM can see a wrong idea (a mistake at the first step);
    *   false: it scores like honest work, with no bonus, at every depth @defaultValue true
    * @param capacity - initial prefix slots (the arena grows as needed) @defaultValue 1024
@@ -602,4 +602,15 @@ export class SyntheticStepWorld implements StepPolicy<number>, StepVerifier<numb
     const spread = this.prm.fooledSpread;
     return spread > 0 ? this.prm.fooledBonus + spread * this.rng.normal() : this.prm.fooledBonus;
   }
+}
+
+/** The world for resolved search settings (the constructor's arguments by name). @internal */
+export function worldFor(s: {
+  readonly steps: number;
+  readonly prm: ResolvedPrm;
+  readonly rng: Rng;
+  readonly ideaShare: number;
+  readonly ideaVisible: boolean;
+}): SyntheticStepWorld {
+  return new SyntheticStepWorld(s.steps, s.prm, s.rng, s.ideaShare, s.ideaVisible);
 }
