@@ -131,7 +131,7 @@ function record(
 }
 
 /** Pretraining steps at scale 1 (both the base and the large model). */
-export const PRETRAIN_STEPS = 1400;
+export const PRETRAIN_STEPS = 2200;
 
 /** Pretrains the base or the large model. */
 export function pretrain(name: "base" | "large", seed: string, scale: number, progress: Progress): StageRecord {
