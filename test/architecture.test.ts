@@ -13,12 +13,13 @@ import ts from "typescript";
 const LIB = resolve(__dirname, "..", "lib");
 
 /** The layers, bottom first: a file may import from its own layer and the ones before it. */
-const LAYERS = ["base", "models", "strategies", "experiment", "figures", "display"] as const;
+const LAYERS = ["base", "models", "strategies", "experiment", "lab", "figures", "display"] as const;
 
 /** Packages each layer may import from outside the library. */
 const PACKAGES: Record<string, readonly string[]> = {
   base: ["seedrandom"],
   experiment: ["fs", "os", "path", "worker_threads"],
+  lab: ["fs", "path"],
   display: ["fs", "path", "util", "crypto", "tslab"],
 };
 

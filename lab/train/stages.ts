@@ -17,7 +17,7 @@
  */
 import { makeRng, type Rng } from "../../lib/base/random";
 import { drawProblem, encodeLab, LAB_SETTINGS, type LabProblem, labPrompt, TOKEN_NEWLINE } from "../../lib/lab/task";
-import { isCorrect, sampleSolutions } from "../../lib/lab/sampler";
+import { isCorrect, monteCarloStepLabels, sampleSolutions } from "../../lib/lab/sampler";
 import { LabTransformer, labParameterCount, type LabModelConfig } from "../../lib/lab/transformer";
 import { editDistance, revisionContext } from "../../lib/lab/revision-format";
 import { lmBatch, pretrainBatch, valueBatch, type Example, type ValueExample } from "./data";
@@ -168,26 +168,10 @@ export function trainPrm(base: StageRecord, seed: string, scale: number, progres
   let correct = 0;
   for (let q = 0; q < problems; q++) {
     const p = drawTrainingProblem(rng);
-    const T = p.ops.length;
     for (const sol of sampleSolutions(policy, p, rng, samples, 1)) {
       sampled += sol.length;
-      const lines = sol.split("\n").slice(0, T);
-      const labels: number[] = [];
-      let prefix = "";
-      for (let t = 1; t <= lines.length && t <= T; t++) {
-        prefix += lines[t - 1] + "\n";
-        if (t === T) {
-          labels.push(isCorrect(p, prefix) ? 1 : 0);
-          break;
-        }
-        const outs = sampleSolutions(policy, p, rng, rollouts, 1, prefix);
-        let ok = 0;
-        for (const o of outs) {
-          sampled += o.length - prefix.length;
-          if (isCorrect(p, o)) ok++;
-        }
-        labels.push(ok / rollouts);
-      }
+      const { lines, labels, rolledOut } = monteCarloStepLabels(policy, p, sol, rollouts, rng);
+      sampled += rolledOut;
       if (isCorrect(p, sol)) correct++;
       const prompt = labPrompt(p);
       const tokens = encodeLab(prompt + lines.slice(0, labels.length).join("\n") + "\n");
