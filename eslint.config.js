@@ -1,6 +1,6 @@
 /**
  * ESLint flat config.
- * - TypeScript (lib/, test/): typescript-eslint's recommended rules.
+ * - TypeScript (lib/, test/, lab/): typescript-eslint's recommended rules.
  * - JavaScript (scripts/*.js and the root config files): ESLint's recommended rules, as
  *   CommonJS with Node's globals. The scripts are type-checked from their JSDoc
  *   (`// @ts-check`, tsconfig.scripts.json; `npm run typecheck:scripts`, part of `npm run lint`).
@@ -40,7 +40,7 @@ module.exports = defineConfig(
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: nodeGlobals },
   },
   {
-    files: ["lib/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"],
+    files: ["lib/**/*.ts", "test/**/*.ts", "scripts/**/*.ts", "lab/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       // Numeric code quotes published constants (e.g. QUADPACK's Gauss–Kronrod nodes) and

@@ -17,11 +17,22 @@ import {
   labPrompt,
   parseLabQuestion,
 } from "../lib/lab/task";
-import { LabTransformer, labParameterCount, labWeightLayout, type LabModelConfig } from "../lib/lab/transformer";
+import {
+  LabTransformer,
+  labParameterCount,
+  labWeightLayout,
+  type LabModelConfig,
+} from "../lib/lab/transformer";
 import { drawToken, monteCarloStepLabels, prmStepScores, sampleSolutions } from "../lib/lab/sampler";
 import { editDistance, revisionContext } from "../lib/lab/revision-format";
 import { labModelCard, LAB_MODEL_NAMES, labModelDir } from "../lib/lab/store";
-import { collectRevisions, collectSamples, collectSearch, labBenchmark, loadLabModels } from "../lib/lab/collect";
+import {
+  collectRevisions,
+  collectSamples,
+  collectSearch,
+  labBenchmark,
+  loadLabModels,
+} from "../lib/lab/collect";
 import { labCache } from "../lib/lab/cache";
 import { bestOfNRate, labRevisionSplits, labStudy, revisionRate } from "../lib/lab/study";
 import { labFindings } from "../lib/lab/findings";
@@ -62,7 +73,13 @@ describe("the lab's task", () => {
     const p = parseLabQuestion("47+38-15");
     expect(p.solution).toBe("47+38=85\n85-15=70\n");
     const [a, b] = checkLabSolution(p, "47+38=84\n84-15=69\n");
-    expect(a).toMatchObject({ wellFormed: true, carriesTotal: true, readsQuestion: true, arithmetic: false, correct: false });
+    expect(a).toMatchObject({
+      wellFormed: true,
+      carriesTotal: true,
+      readsQuestion: true,
+      arithmetic: false,
+      correct: false,
+    });
     // The second line does its own arithmetic right but carries the wrong total.
     expect(b).toMatchObject({ carriesTotal: false, readsQuestion: true, arithmetic: true, correct: false });
     const [c] = checkLabSolution(p, "47+36=83\n");
@@ -82,7 +99,9 @@ describe("the lab's task", () => {
     expect(decodeLab(encodeLab(text))).toBe(text);
     expect(LAB_VOCAB).toHaveLength(17);
     expect(() => encodeLab("9*9")).toThrow(/encodeLab: text must use only the symbols/);
-    expect(() => decodeLab([0, 17])).toThrow(/decodeLab: tokens\[1\] must be an integer in \[0, 16\], got 17/);
+    expect(() => decodeLab([0, 17])).toThrow(
+      /decodeLab: tokens\[1\] must be an integer in \[0, 16\], got 17/,
+    );
     expect(() => labProblem(makeRng(1), { terms: 1, digits: 1 })).toThrow(RangeError);
     expect(() => labProblem(makeRng(1), { terms: 2.5, digits: 1 })).toThrow(/labProblem: options.terms/);
     expect(() => labProblem(makeRng(1), { terms: 3, digits: NaN })).toThrow(/labProblem: options.digits/);
@@ -116,22 +135,26 @@ describe("the lab's transformer", () => {
     expect(offset).toBe(2 * (12 * d * d + 13 * d) + 17 * d + 32 * d + 2 * d + d * 17 + 17);
   });
 
-  test.each(["lm", "value"] as const)("the cached decoder matches TensorFlow.js's full forward pass (%s head)", (head) => {
-    const cfg = { ...config, head };
-    const w = initialWeights(cfg, makeRng(`fwd-${head}`));
-    // Larger-than-initial weights so every layer matters.
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! * 1.5;
-    const tokens = Array.from(encodeLab(">47+38-15\n47+38=85\n85-15=70\n"));
-    const ref = new TfTransformer(cfg, w);
-    const expected = ref.outputs(tf.tensor2d(tokens, [1, tokens.length], "int32")).dataSync();
-    ref.dispose();
-    const got = new LabTransformer(cfg, w).forward(tokens);
-    expect(got.length).toBe(expected.length);
-    let worst = 0;
-    for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
-    // Both run in float32 (unit roundoff 6e-8) through ~100 accumulations per output.
-    expect(worst).toBeLessThan(1e-5);
-  });
+  test.each(["lm", "value"] as const)(
+    "the cached decoder matches TensorFlow.js's full forward pass (%s head)",
+    (head) => {
+      const cfg = { ...config, head };
+      const w = initialWeights(cfg, makeRng(`fwd-${head}`));
+      // Larger-than-initial weights so every layer matters.
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! * 1.5;
+      const tokens = Array.from(encodeLab(">47+38-15\n47+38=85\n85-15=70\n"));
+      const ref = new TfTransformer(cfg, w);
+      const expected = ref.outputs(tf.tensor2d(tokens, [1, tokens.length], "int32")).dataSync();
+      ref.dispose();
+      const got = new LabTransformer(cfg, w).forward(tokens);
+      expect(got.length).toBe(expected.length);
+      let worst = 0;
+      for (let i = 0; i < got.length; i++)
+        worst = Math.max(worst, Math.abs(got[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
+      // Both run in float32 (unit roundoff 6e-8) through ~100 accumulations per output.
+      expect(worst).toBeLessThan(1e-5);
+    },
+  );
 
   test("snapshot and restore give back the same outputs", () => {
     const m = new LabTransformer(config, initialWeights(config, makeRng("snap")));
@@ -145,8 +168,12 @@ describe("the lab's transformer", () => {
   });
 
   test("bad weights and tokens are refused", () => {
-    expect(() => new LabTransformer(config, new Float32Array(3))).toThrow(/LabTransformer: weights must have/);
-    expect(() => new LabTransformer({ ...config, heads: 5 }, new Float32Array(3))).toThrow(/config.heads must divide config.width/);
+    expect(() => new LabTransformer(config, new Float32Array(3))).toThrow(
+      /LabTransformer: weights must have/,
+    );
+    expect(() => new LabTransformer({ ...config, heads: 5 }, new Float32Array(3))).toThrow(
+      /config.heads must divide config.width/,
+    );
     const w = initialWeights(config, makeRng(1));
     w[7] = NaN;
     expect(() => new LabTransformer(config, w)).toThrow(/weights\[7\] must be finite/);
@@ -240,7 +267,12 @@ describe("the trained models", () => {
   test("labSearch runs every strategy and validates its input", () => {
     const p = parseLabQuestion("5+4-3");
     const o = { rng: makeRng("ls"), policy: models.base, prm: models.prm };
-    for (const s of [{ kind: "best-of-n" }, { kind: "beam", beamWidth: 2 }, { kind: "lookahead", beamWidth: 2, k: 1 }, { kind: "dvts", beamWidth: 2 }] as const) {
+    for (const s of [
+      { kind: "best-of-n" },
+      { kind: "beam", beamWidth: 2 },
+      { kind: "lookahead", beamWidth: 2, k: 1 },
+      { kind: "dvts", beamWidth: 2 },
+    ] as const) {
       const r = labSearch(p, s, 8, o);
       expect(r.candidates.every((c) => c.split("\n").length === 3)).toBe(true);
       expect(typeof r.correct).toBe("boolean");
@@ -250,8 +282,12 @@ describe("the trained models", () => {
     expect(() => labSearch(p, { kind: "beam", beamWidth: 3 }, 4, o)).toThrow(RangeError);
     expect(() => labSearch(p, { kind: "nope" } as never, 4, o)).toThrow(/labSearch: strategy.kind/);
     expect(() => labSearch(p, { kind: "best-of-n" }, 0, o)).toThrow(/labSearch: budget/);
-    expect(() => labSearch(p, { kind: "best-of-n" }, 4, { ...o, rng: 3 } as never)).toThrow(/labSearch: options.rng/);
-    expect(() => labSearch(null as never, { kind: "best-of-n" }, 4, o)).toThrow(/labSearch: problem must be a LabProblem/);
+    expect(() => labSearch(p, { kind: "best-of-n" }, 4, { ...o, rng: 3 } as never)).toThrow(
+      /labSearch: options.rng/,
+    );
+    expect(() => labSearch(null as never, { kind: "best-of-n" }, 4, o)).toThrow(
+      /labSearch: problem must be a LabProblem/,
+    );
   });
 });
 
@@ -261,11 +297,16 @@ describe("revisions and the study's estimators", () => {
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("85\n", "85\n")).toBe(0);
     fc.assert(
-      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b, c) => {
-        expect(editDistance(a, b)).toBe(editDistance(b, a));
-        expect(editDistance(a, c)).toBeLessThanOrEqual(editDistance(a, b) + editDistance(b, c));
-        expect(editDistance(a, b)).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
-      }),
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        fc.string({ maxLength: 8 }),
+        fc.string({ maxLength: 8 }),
+        (a, b, c) => {
+          expect(editDistance(a, b)).toBe(editDistance(b, a));
+          expect(editDistance(a, c)).toBeLessThanOrEqual(editDistance(a, b) + editDistance(b, c));
+          expect(editDistance(a, b)).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
+        },
+      ),
     );
   });
 
@@ -288,12 +329,18 @@ describe("revisions and the study's estimators", () => {
       for (const i of idx) {
         if (answers[i]! < 0) continue;
         if (sel === "best") {
-          if (scores[i]! > top) (top = scores[i]!), (w = answers[i]!);
+          if (scores[i]! > top) {
+            top = scores[i]!;
+            w = answers[i]!;
+          }
           continue;
         }
         const v = (tally.get(answers[i]!) ?? 0) + (sel === "weighted" ? scores[i]! : 1);
         tally.set(answers[i]!, v);
-        if (v > top) (top = v), (w = answers[i]!);
+        if (v > top) {
+          top = v;
+          w = answers[i]!;
+        }
       }
       return w;
     };
@@ -304,7 +351,14 @@ describe("revisions and the study's estimators", () => {
         for (let b = a + 1; b < 7; b++)
           for (let c = b + 1; c < 7; c++) {
             // Order matters for ties (first seen wins): average over the 6 orders.
-            for (const order of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) {
+            for (const order of [
+              [a, b, c],
+              [a, c, b],
+              [b, a, c],
+              [b, c, a],
+              [c, a, b],
+              [c, b, a],
+            ]) {
               all++;
               if (winner(order, sel) === truth) hits++;
             }
@@ -348,7 +402,8 @@ describe("the committed caches", () => {
 
   test("match the benchmark and the model cards", () => {
     expect(cache.problems.map((p) => p.question)).toEqual(labBenchmark().map((p) => p.question));
-    for (const n of LAB_MODEL_NAMES) expect(cache.manifest.models[n]?.trainedAt).toBe(labModelCard(n).trainedAt);
+    for (const n of LAB_MODEL_NAMES)
+      expect(cache.manifest.models[n]?.trainedAt).toBe(labModelCard(n).trainedAt);
     expect(cache.samples[0]!.answers).toHaveLength(s.samples);
     expect(cache.large[0]).toHaveLength(s.largeSamples);
   });
@@ -357,7 +412,9 @@ describe("the committed caches", () => {
     for (const i of [0, 70]) {
       expect(collectSamples(models, cache.problems[i]!, seed, i, s.samples)).toEqual(cache.samples[i]);
     }
-    expect(collectRevisions(models, cache.problems[3]!, seed, 3, s.chains, s.chainLength)).toEqual(cache.revisions[3]);
+    expect(collectRevisions(models, cache.problems[3]!, seed, 3, s.chains, s.chainLength)).toEqual(
+      cache.revisions[3],
+    );
     expect(collectSearch(models, cache.problems[1]!, seed, 1, s.searchTrials)).toEqual(cache.search[1]);
   });
 

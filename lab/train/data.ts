@@ -28,7 +28,14 @@ export function lmBatch(examples: Example[]): Batch {
       if (i >= e.from) mask[b * T + i] = 1;
     }
   });
-  return { size: B, length: T, tokens, targets, mask, real: examples.reduce((a, e) => a + e.tokens.length - 1, 0) };
+  return {
+    size: B,
+    length: T,
+    tokens,
+    targets,
+    mask,
+    real: examples.reduce((a, e) => a + e.tokens.length - 1, 0),
+  };
 }
 
 /** The base model's example for a problem: prompt then the correct solution, loss on the solution. */
@@ -68,5 +75,12 @@ export function valueBatch(examples: ValueExample[]): Batch {
       mask[b * T + pos] = 1;
     });
   });
-  return { size: B, length: T, tokens, targets, mask, real: examples.reduce((a, e) => a + e.tokens.length, 0) };
+  return {
+    size: B,
+    length: T,
+    tokens,
+    targets,
+    mask,
+    real: examples.reduce((a, e) => a + e.tokens.length, 0),
+  };
 }

@@ -14,6 +14,7 @@ import * as path from "path";
 import { saveLabModel, type LabModelCard, type LabModelName } from "../../lib/lab/store";
 import { LabTransformer } from "../../lib/lab/transformer";
 import { pretrain, trainPrm, trainRevision, type StageRecord } from "./stages";
+import { readFlags } from "./args";
 import { useWasm } from "./tf-model";
 
 interface Args {
@@ -25,18 +26,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { seed: "lab-v1", scale: 1, out: path.resolve("lab/models"), only: [], worker: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    if (k === "--seed" && v) (a.seed = v), i++;
-    else if (k === "--scale" && v) (a.scale = Number(v)), i++;
-    else if (k === "--out" && v) (a.out = path.resolve(v)), i++;
-    else if (k === "--only" && v) (a.only = v.split(",")), i++;
-    else if (k === "--worker" && v) (a.worker = v), i++;
-    else throw new Error(`lab:train: unknown argument ${k}`);
-  }
-  if (!(a.scale > 0 && a.scale <= 10)) throw new Error(`lab:train: --scale must be in (0, 10], got ${a.scale}`);
+  const f = readFlags("lab:train", argv, ["seed", "scale", "out", "only", "worker"]);
+  const a: Args = {
+    seed: f.get("seed") ?? "lab-v1",
+    scale: Number(f.get("scale") ?? 1),
+    out: path.resolve(f.get("out") ?? "lab/models"),
+    only: f.has("only") ? (f.get("only") as string).split(",") : [],
+    worker: f.get("worker"),
+  };
+  if (!(a.scale > 0 && a.scale <= 10))
+    throw new Error(`lab:train: --scale must be in (0, 10], got ${a.scale}`);
   return a;
 }
 
@@ -52,7 +51,12 @@ function commit(): string {
 
 function save(out: string, r: StageRecord, sha: string): void {
   const { weights, ...rest } = r;
-  const card: LabModelCard = { ...rest, name: r.name as LabModelName, commit: sha, trainedAt: new Date().toISOString() };
+  const card: LabModelCard = {
+    ...rest,
+    name: r.name as LabModelName,
+    commit: sha,
+    trainedAt: new Date().toISOString(),
+  };
   saveLabModel(out, card, weights);
 }
 
@@ -91,16 +95,21 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.worker !== undefined) return worker(args, args.worker.split(","));
   const want = (s: string): boolean => args.only.length === 0 || args.only.includes(s);
-  const lanes = [["large"], ["base", "prm", "revision"]].map((l) => l.filter(want)).filter((l) => l.length > 0);
+  const lanes = [["large"], ["base", "prm", "revision"]]
+    .map((l) => l.filter(want))
+    .filter((l) => l.length > 0);
   fs.mkdirSync(args.out, { recursive: true });
   const t0 = Date.now();
   const state = new Map<string, string>();
-  const log: string[] = [`lab:train seed=${args.seed} scale=${args.scale} commit=${commit()} started ${new Date().toISOString()}`];
+  const log: string[] = [
+    `lab:train seed=${args.seed} scale=${args.scale} commit=${commit()} started ${new Date().toISOString()}`,
+  ];
   const tty = process.stderr.isTTY;
   const draw = (): void => {
     const lines = [...state.entries()].map(([k, v]) => `${k.padEnd(9)} ${v}`);
     const elapsed = `${((Date.now() - t0) / 1000).toFixed(0)} s`;
-    if (tty) process.stderr.write(`\x1b[${lines.length + 1}A\x1b[J` + lines.join("\n") + `\nelapsed ${elapsed}\n`);
+    if (tty)
+      process.stderr.write(`\x1b[${lines.length + 1}A\x1b[J` + lines.join("\n") + `\nelapsed ${elapsed}\n`);
   };
   for (const l of lanes) for (const s of l) state.set(s, `${bar(0)} waiting`);
   if (tty) process.stderr.write("\n".repeat(state.size + 1));
@@ -109,19 +118,36 @@ async function main(): Promise<void> {
     lanes.map(
       (lane) =>
         new Promise<void>((resolve, reject) => {
-          const child = fork(__filename, ["--seed", args.seed, "--scale", String(args.scale), "--out", args.out, "--worker", lane.join(",")], {
-            stdio: ["ignore", "inherit", "inherit", "ipc"],
-          });
+          const child = fork(
+            __filename,
+            [
+              "--seed",
+              args.seed,
+              "--scale",
+              String(args.scale),
+              "--out",
+              args.out,
+              "--worker",
+              lane.join(","),
+            ],
+            {
+              stdio: ["ignore", "inherit", "inherit", "ipc"],
+            },
+          );
           child.on("message", (m: { stage: string; fraction: number; status: string; done?: number }) => {
             state.set(m.stage, `${bar(m.fraction)} ${m.status}`);
             if (m.done !== undefined) log.push(`${m.stage}: ${m.status}`);
             if (tty) draw();
             else if (Date.now() - lastPlain > 15000 || m.done !== undefined) {
               lastPlain = Date.now();
-              process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(0)} s  ${m.stage} ${bar(m.fraction)} ${m.status}\n`);
+              process.stderr.write(
+                `${((Date.now() - t0) / 1000).toFixed(0)} s  ${m.stage} ${bar(m.fraction)} ${m.status}\n`,
+              );
             }
           });
-          child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`lab:train: ${lane.join(",")} exited with ${code}`))));
+          child.on("exit", (code) =>
+            code === 0 ? resolve() : reject(new Error(`lab:train: ${lane.join(",")} exited with ${code}`)),
+          );
         }),
     ),
   );

@@ -21,6 +21,10 @@ import {
 } from "../../lib/lab/collect";
 import { LAB_CACHE_SETTINGS, type LabCacheManifest } from "../../lib/lab/cache";
 import { labModelCard } from "../../lib/lab/store";
+import { readFlags } from "./args";
+import { findingsTable } from "../../lib/experiment/findings";
+import { runSearchExperiment } from "../../lib/experiment/search-experiment";
+import { runRevisionExperiment } from "../../lib/experiment/revision-experiment";
 
 interface Args {
   seed: string;
@@ -31,18 +35,17 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { seed: "lab-study-v1", models: path.resolve("lab/models"), out: path.resolve("lab/cache"), questions: Infinity, worker: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    if (k === "--seed" && v) (a.seed = v), i++;
-    else if (k === "--models" && v) (a.models = path.resolve(v)), i++;
-    else if (k === "--out" && v) (a.out = path.resolve(v)), i++;
-    else if (k === "--questions" && v) (a.questions = Number(v)), i++;
-    else if (k === "--worker" && v) (a.worker = v), i++;
-    else throw new Error(`lab:sample: unknown argument ${k}`);
-  }
-  return a;
+  const f = readFlags("lab:sample", argv, ["seed", "models", "out", "questions", "worker"]);
+  const questions = Number(f.get("questions") ?? Infinity);
+  if (!(questions >= 1))
+    throw new Error(`lab:sample: --questions must be a number >= 1, got ${f.get("questions")}`);
+  return {
+    seed: f.get("seed") ?? "lab-study-v1",
+    models: path.resolve(f.get("models") ?? "lab/models"),
+    out: path.resolve(f.get("out") ?? "lab/cache"),
+    questions,
+    worker: f.get("worker"),
+  };
 }
 
 function worker(a: Args): void {
@@ -69,7 +72,10 @@ function worker(a: Args): void {
       send(i);
     });
   }
-  fs.writeFileSync(path.join(a.out, `.part-${a.worker}.json`), JSON.stringify({ seconds: (Date.now() - t0) / 1000, result }));
+  fs.writeFileSync(
+    path.join(a.out, `.part-${a.worker}.json`),
+    JSON.stringify({ seconds: (Date.now() - t0) / 1000, result }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -88,14 +94,25 @@ async function main(): Promise<void> {
           const child = fork(__filename, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
           child.on("message", (m: { lane: string; done: number; of: number }) => {
             const n = Math.round((20 * m.done) / m.of);
-            progress[m.lane] = `${m.lane.padEnd(8)} [${"#".repeat(n)}${".".repeat(20 - n)}] ${m.done}/${m.of} questions`;
-            process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(0)} s  ${Object.values(progress).join("   ")}\n`);
+            progress[m.lane] =
+              `${m.lane.padEnd(8)} [${"#".repeat(n)}${".".repeat(20 - n)}] ${m.done}/${m.of} questions`;
+            process.stderr.write(
+              `${((Date.now() - t0) / 1000).toFixed(0)} s  ${Object.values(progress).join("   ")}\n`,
+            );
           });
-          child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`lab:sample: ${lane} exited with ${code}`))));
+          child.on("exit", (code) =>
+            code === 0 ? resolve() : reject(new Error(`lab:sample: ${lane} exited with ${code}`)),
+          );
         }),
     ),
   );
-  const parts = lanes.map((l) => JSON.parse(fs.readFileSync(path.join(a.out, `.part-${l}.json`), "utf8")) as { seconds: number; result: Record<string, unknown[]> });
+  const parts = lanes.map(
+    (l) =>
+      JSON.parse(fs.readFileSync(path.join(a.out, `.part-${l}.json`), "utf8")) as {
+        seconds: number;
+        result: Record<string, unknown[]>;
+      },
+  );
   const bench = labBenchmark().slice(0, a.questions);
   const merged = Object.assign({}, ...parts.map((p) => p.result)) as Record<string, unknown[]>;
   for (const [name, data] of Object.entries(merged)) {
@@ -108,15 +125,34 @@ async function main(): Promise<void> {
     models: Object.fromEntries(
       (["base", "large", "prm", "revision"] as const).map((n) => {
         const card = labModelCard(n, a.models);
-        return [n, { parameters: card.parameters, trainingTokens: card.trainingTokens, commit: card.commit, trainedAt: card.trainedAt }];
+        return [
+          n,
+          {
+            parameters: card.parameters,
+            trainingTokens: card.trainingTokens,
+            commit: card.commit,
+            trainedAt: card.trainedAt,
+          },
+        ];
       }),
     ),
     seconds: { samples: parts[0]!.seconds, search: parts[1]!.seconds, wall: (Date.now() - t0) / 1000 },
     builtAt: new Date().toISOString(),
   };
   fs.writeFileSync(path.join(a.out, "manifest.json"), JSON.stringify(manifest, null, 1) + "\n");
+  // The synthetic study's verdicts at its defaults, for the chapter's three-column table
+  // (a test checks that they still match a live run).
+  const synthetic = findingsTable(runSearchExperiment(), runRevisionExperiment()).map((r) => ({
+    id: r.id,
+    finding: r.finding,
+    paperSays: r.paperSays,
+    reproduced: r.reproduced,
+  }));
+  fs.writeFileSync(path.join(a.out, "synthetic-findings.json"), JSON.stringify(synthetic, null, 1) + "\n");
   for (const l of lanes) fs.unlinkSync(path.join(a.out, `.part-${l}.json`));
-  process.stderr.write(`lab:sample done in ${manifest.seconds.wall.toFixed(0)} s (samples lane ${manifest.seconds.samples.toFixed(0)} s, search lane ${manifest.seconds.search.toFixed(0)} s)\n`);
+  process.stderr.write(
+    `lab:sample done in ${manifest.seconds.wall.toFixed(0)} s (samples lane ${manifest.seconds.samples.toFixed(0)} s, search lane ${manifest.seconds.search.toFixed(0)} s)\n`,
+  );
 }
 
 main().catch((e: unknown) => {

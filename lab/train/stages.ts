@@ -16,7 +16,14 @@
  *   closest to the correct one by edit distance, then the correct solution.
  */
 import { makeRng, type Rng } from "../../lib/base/random";
-import { drawProblem, encodeLab, LAB_SETTINGS, type LabProblem, labPrompt, TOKEN_NEWLINE } from "../../lib/lab/task";
+import {
+  drawProblem,
+  encodeLab,
+  LAB_SETTINGS,
+  type LabProblem,
+  labPrompt,
+  TOKEN_NEWLINE,
+} from "../../lib/lab/task";
 import { isCorrect, monteCarloStepLabels, sampleSolutions } from "../../lib/lab/sampler";
 import { LabTransformer, labParameterCount, type LabModelConfig } from "../../lib/lab/transformer";
 import { editDistance, revisionContext } from "../../lib/lab/revision-format";
@@ -93,7 +100,10 @@ function runTraining(
         if (!Number.isNaN(loss)) losses.push([step + 1, loss]);
         if ((step + 1) % logEvery === 0) {
           const last = losses[losses.length - 1];
-          progress(from + ((1 - from) * (step + 1)) / plan.steps, `${name} step ${step + 1}/${plan.steps} loss ${last ? last[1].toFixed(3) : "?"}`);
+          progress(
+            from + ((1 - from) * (step + 1)) / plan.steps,
+            `${name} step ${step + 1}/${plan.steps} loss ${last ? last[1].toFixed(3) : "?"}`,
+          );
         }
       },
     },
@@ -134,7 +144,12 @@ function record(
 export const PRETRAIN_STEPS = 2200;
 
 /** Pretrains the base or the large model. */
-export function pretrain(name: "base" | "large", seed: string, scale: number, progress: Progress): StageRecord {
+export function pretrain(
+  name: "base" | "large",
+  seed: string,
+  scale: number,
+  progress: Progress,
+): StageRecord {
   const t0 = Date.now();
   const config = CONFIGS[name]!;
   const plan: Plan = {
@@ -146,7 +161,15 @@ export function pretrain(name: "base" | "large", seed: string, scale: number, pr
   // Both models see the same problems in the same order: one data seed.
   const data = makeRng(`${seed}/pretrain-data`);
   const start = initialWeights(config, makeRng(`${seed}/${name}/init`));
-  const run = runTraining(name, config, start, plan, (step) => pretrainBatch(data, step, plan.batch), progress, 0);
+  const run = runTraining(
+    name,
+    config,
+    start,
+    plan,
+    (step) => pretrainBatch(data, step, plan.batch),
+    progress,
+    0,
+  );
   return record(name, seed, plan, t0, run, 0, {});
 }
 
@@ -183,9 +206,19 @@ export function trainPrm(base: StageRecord, seed: string, scale: number, progres
     }
     if (q % 50 === 0) progress((0.5 * q) / problems, `prm labels ${q}/${problems} questions`);
   }
-  const plan: Plan = { steps: Math.max(2, Math.round(1000 * scale)), batch: 32, learningRate: 1e-3, warmup: 20 };
+  const plan: Plan = {
+    steps: Math.max(2, Math.round(1000 * scale)),
+    batch: 32,
+    learningRate: 1e-3,
+    warmup: 20,
+  };
   const config = CONFIGS["prm"]!;
-  const start = transplant(base.config, base.weights, config, initialWeights(config, makeRng(`${seed}/prm/init`)));
+  const start = transplant(
+    base.config,
+    base.weights,
+    config,
+    initialWeights(config, makeRng(`${seed}/prm/init`)),
+  );
   const order = makeRng(`${seed}/prm/order`);
   const run = runTraining(
     "prm",
@@ -205,7 +238,12 @@ export function trainPrm(base: StageRecord, seed: string, scale: number, progres
 }
 
 /** Fine-tunes the revision model from the base model on chains of its own wrong attempts. */
-export function trainRevision(base: StageRecord, seed: string, scale: number, progress: Progress): StageRecord {
+export function trainRevision(
+  base: StageRecord,
+  seed: string,
+  scale: number,
+  progress: Progress,
+): StageRecord {
   const t0 = Date.now();
   const policy = new LabTransformer(base.config, base.weights);
   const rng = makeRng(`${seed}/revision/data`);
@@ -237,9 +275,19 @@ export function trainRevision(base: StageRecord, seed: string, scale: number, pr
     }
     if (q % 50 === 0) progress((0.4 * q) / problems, `revision data ${q}/${problems} questions`);
   }
-  const plan: Plan = { steps: Math.max(2, Math.round(1200 * scale)), batch: 16, learningRate: 1e-3, warmup: 20 };
+  const plan: Plan = {
+    steps: Math.max(2, Math.round(1200 * scale)),
+    batch: 16,
+    learningRate: 1e-3,
+    warmup: 20,
+  };
   const config = CONFIGS["revision"]!;
-  const start = transplant(base.config, base.weights, config, initialWeights(config, makeRng(`${seed}/revision/init`)));
+  const start = transplant(
+    base.config,
+    base.weights,
+    config,
+    initialWeights(config, makeRng(`${seed}/revision/init`)),
+  );
   const order = makeRng(`${seed}/revision/order`);
   const run = runTraining(
     "revision",

@@ -40,7 +40,12 @@ export function initialWeights(config: LabModelConfig, rng: Rng): Float32Array {
  * contexts go, the output head only when the heads agree. The rest keeps
  * `into`'s values. Fine-tuning the PRM and the revision model starts here.
  */
-export function transplant(from: LabModelConfig, weights: Float32Array, to: LabModelConfig, into: Float32Array): Float32Array {
+export function transplant(
+  from: LabModelConfig,
+  weights: Float32Array,
+  to: LabModelConfig,
+  into: Float32Array,
+): Float32Array {
   const src = new Map(labWeightLayout(from).map((t) => [t.name, t]));
   const out = into.slice();
   for (const t of labWeightLayout(to)) {
@@ -62,7 +67,10 @@ export class TfTransformer {
   constructor(config: LabModelConfig, weights: Float32Array) {
     this.config = config;
     for (const t of labWeightLayout(config)) {
-      const v = tf.variable(tf.tensor(weights.subarray(t.offset, t.offset + t.size), t.shape, "float32"), true);
+      const v = tf.variable(
+        tf.tensor(weights.subarray(t.offset, t.offset + t.size), t.shape, "float32"),
+        true,
+      );
       this.vars.set(t.name, v);
       this.order.push(v);
     }
@@ -91,10 +99,17 @@ export class TfTransformer {
       const p = `block${l}.`;
       const h = layerNorm(x, this.v(p + "ln1.g"), this.v(p + "ln1.b"));
       const qkv = tf.add(tf.matMul(tf.reshape(h, [B * T, d]), this.v(p + "wqkv")), this.v(p + "bqkv"));
-      const [q, k, vv] = tf.split(tf.reshape(qkv, [B, T, 3 * d]), 3, 2) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+      const [q, k, vv] = tf.split(tf.reshape(qkv, [B, T, 3 * d]), 3, 2) as [
+        tf.Tensor3D,
+        tf.Tensor3D,
+        tf.Tensor3D,
+      ];
       const toHeads = (t: tf.Tensor3D): tf.Tensor3D =>
         tf.reshape(tf.transpose(tf.reshape(t, [B, T, heads, hd]), [0, 2, 1, 3]), [B * heads, T, hd]);
-      const scores = tf.add(tf.mul(tf.matMul(toHeads(q), toHeads(k), false, true), 1 / Math.sqrt(hd)), maskAdd);
+      const scores = tf.add(
+        tf.mul(tf.matMul(toHeads(q), toHeads(k), false, true), 1 / Math.sqrt(hd)),
+        maskAdd,
+      );
       const att = tf.matMul(tf.softmax(scores), toHeads(vv));
       const merged = tf.reshape(tf.transpose(tf.reshape(att, [B, heads, T, hd]), [0, 2, 1, 3]), [B * T, d]);
       const y = tf.add(tf.matMul(merged, this.v(p + "wo")), this.v(p + "bo"));
@@ -150,10 +165,16 @@ export function batchLoss(model: TfTransformer, batch: Batch): tf.Scalar {
   const tokens = tf.tensor2d(batch.tokens, [B, T], "int32");
   const out = model.outputs(tokens);
   const mask = tf.tensor1d(batch.mask);
-  const count = Math.max(1, batch.mask.reduce((a, b) => a + b, 0));
+  const count = Math.max(
+    1,
+    batch.mask.reduce((a, b) => a + b, 0),
+  );
   if (model.config.head === "lm") {
     const logp = tf.logSoftmax(tf.reshape(out, [B * T, model.config.vocab]));
-    const onehot = tf.cast(tf.oneHot(tf.tensor1d(batch.targets as Int32Array, "int32"), model.config.vocab), "float32");
+    const onehot = tf.cast(
+      tf.oneHot(tf.tensor1d(batch.targets as Int32Array, "int32"), model.config.vocab),
+      "float32",
+    );
     const picked = tf.sum(tf.mul(logp, onehot), 1);
     return tf.div(tf.neg(tf.sum(tf.mul(picked, mask))), count) as tf.Scalar;
   }
@@ -190,7 +211,8 @@ export function train(model: TfTransformer, nextBatch: (step: number) => Batch, 
     const lr =
       step < s.warmup
         ? (s.learningRate * (step + 1)) / s.warmup
-        : s.learningRate * (0.1 + 0.45 * (1 + Math.cos((Math.PI * (step - s.warmup)) / Math.max(1, s.steps - s.warmup))));
+        : s.learningRate *
+          (0.1 + 0.45 * (1 + Math.cos((Math.PI * (step - s.warmup)) / Math.max(1, s.steps - s.warmup))));
     (opt as unknown as { learningRate: number }).learningRate = lr;
     const batch = nextBatch(step);
     const read = (step + 1) % s.logEvery === 0 || step === s.steps - 1;

@@ -52,6 +52,26 @@ export interface LabCache {
   large: number[][];
   revisions: QuestionRevisions[];
   search: QuestionSearch[];
+  /** The synthetic study's verdicts at its defaults (id, finding, what the paper says, verdict). */
+  synthetic: { id: string; finding: string; paperSays: string; reproduced: "yes" | "partly" | "no" }[];
+}
+
+/** Checks a {@link LabCache} argument (from {@link labCache}). @internal */
+export function assertLabCache(fn: string, name: string, value: unknown): asserts value is LabCache {
+  const c = value as LabCache | null;
+  if (
+    c === null ||
+    typeof c !== "object" ||
+    !Array.isArray(c.problems) ||
+    !Array.isArray(c.samples) ||
+    !Array.isArray(c.search) ||
+    !Array.isArray(c.revisions) ||
+    !Array.isArray(c.large) ||
+    typeof c.manifest !== "object" ||
+    c.samples.length !== c.problems.length
+  ) {
+    typeError(fn, name, "the lab's caches (from labCache)", value);
+  }
 }
 
 /** The folder of the committed caches. */
@@ -63,18 +83,31 @@ const loaded = new Map<string, LabCache>();
 
 /** Reads the caches (once per folder; later calls return the same object). */
 export function labCache(dir: string = labCacheDir()): LabCache {
+  if (typeof dir !== "string" || dir === "")
+    typeError("labCache", "dir", "a folder path (a non-empty string)", dir);
   const hit = loaded.get(dir);
   if (hit !== undefined) return hit;
   const read = <T>(name: string): T => {
     const file = path.join(dir, `${name}.json`);
-    if (!fs.existsSync(file)) typeError("labCache", "dir", `hold the lab's caches (run npm run lab:sample; ${file} is missing)`, dir);
+    if (!fs.existsSync(file))
+      typeError(
+        "labCache",
+        "dir",
+        `a folder holding the lab's caches (run npm run lab:sample; ${file} is missing)`,
+        dir,
+      );
     return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   };
   const manifest = read<LabCacheManifest>("manifest");
   const problems = labBenchmark().slice(0, manifest.questions.length);
   problems.forEach((p, i) => {
     if (p.question !== manifest.questions[i]) {
-      typeError("labCache", "dir", "hold caches of the current benchmark", `question ${i} is ${manifest.questions[i]}, expected ${p.question}`);
+      typeError(
+        "labCache",
+        "dir",
+        "a folder of caches of the current benchmark",
+        `question ${i} is ${manifest.questions[i]}, expected ${p.question}`,
+      );
     }
   });
   const cache: LabCache = {
@@ -84,6 +117,7 @@ export function labCache(dir: string = labCacheDir()): LabCache {
     large: read("large"),
     revisions: read("revisions"),
     search: read("search"),
+    synthetic: read("synthetic-findings"),
   };
   loaded.set(dir, cache);
   return cache;

@@ -10,7 +10,8 @@
  */
 
 import { makeRng, type Rng } from "../base/random";
-import { assertInteger, assertSeed } from "../base/validate";
+import { assertInteger, assertObject, assertSeed, typeError } from "../base/validate";
+import { assertLabTransformer } from "./transformer";
 import type { SearchStrategy } from "../strategies/registry";
 import { isValidSearchBudget, searchStrategyLabel } from "../strategies/search";
 import { REVISION_WINDOW, revisionContext } from "./revision-format";
@@ -34,6 +35,9 @@ export interface LabModels {
 
 /** Loads the four committed models (from `dir`, by default the repository's `lab/models`). */
 export function loadLabModels(dir?: string): LabModels {
+  if (dir !== undefined && (typeof dir !== "string" || dir === "")) {
+    typeError("loadLabModels", "dir", "a folder path (a non-empty string) or undefined", dir);
+  }
   const load = (n: "base" | "large" | "prm" | "revision"): LabTransformer =>
     dir === undefined ? loadLabModel(n) : loadLabModel(n, dir);
   return { base: load("base"), large: load("large"), prm: load("prm"), revision: load("revision") };
@@ -47,7 +51,10 @@ export const LAB_BENCHMARK_PER_SETTING = 20;
  * eight {@link LAB_SETTINGS}, in setting order (the same problems for the
  * same seed).
  */
-export function labBenchmark(perSetting: number = LAB_BENCHMARK_PER_SETTING, seed: string | number = "lab-bench"): LabProblem[] {
+export function labBenchmark(
+  perSetting: number = LAB_BENCHMARK_PER_SETTING,
+  seed: string | number = "lab-bench",
+): LabProblem[] {
   assertInteger("labBenchmark", "perSetting", perSetting, 1, 200);
   assertSeed("labBenchmark", "seed", seed);
   const out: LabProblem[] = [];
@@ -64,7 +71,16 @@ export function labBenchmark(perSetting: number = LAB_BENCHMARK_PER_SETTING, see
   return out;
 }
 
-/** The generator for one question's draws of one kind. */
+/** Checks a {@link LabModels} argument. @internal */
+export function assertLabModels(fn: string, name: string, value: unknown): asserts value is LabModels {
+  const m = assertObject(fn, name, value);
+  assertLabTransformer(fn, `${name}.base`, m["base"], "lm");
+  assertLabTransformer(fn, `${name}.large`, m["large"], "lm");
+  assertLabTransformer(fn, `${name}.prm`, m["prm"], "value");
+  assertLabTransformer(fn, `${name}.revision`, m["revision"], "lm");
+}
+
+/** The generator for one question's draws of one kind. @internal */
 export function questionRng(seed: string, index: number, kind: string): Rng {
   return makeRng(`${seed}/q${index}/${kind}`);
 }
@@ -74,7 +90,7 @@ function r4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-/** The answer of a sampled solution for a cache: its final result, or −1 when it has none. */
+/** The answer of a sampled solution for a cache: its final result, or −1 when it has none. @internal */
 export function cachedAnswer(problem: LabProblem, text: string): number {
   if (countLines(text) < problem.ops.length) return -1;
   const a = answerOf(text);
@@ -93,8 +109,14 @@ export interface QuestionSamples {
   prod: number[];
 }
 
-/** Samples `count` base-model solutions of a problem at temperature 1 and scores each with the PRM. */
-export function collectSamples(models: LabModels, problem: LabProblem, seed: string, index: number, count: number): QuestionSamples {
+/** Samples `count` base-model solutions of a problem at temperature 1 and scores each with the PRM. @internal */
+export function collectSamples(
+  models: LabModels,
+  problem: LabProblem,
+  seed: string,
+  index: number,
+  count: number,
+): QuestionSamples {
   const rng = questionRng(seed, index, "samples");
   const out: QuestionSamples = { answers: [], last: [], min: [], prod: [] };
   for (const text of sampleSolutions(models.base, problem, rng, count, 1)) {
@@ -107,8 +129,14 @@ export function collectSamples(models: LabModels, problem: LabProblem, seed: str
   return out;
 }
 
-/** Answers of `count` samples from the larger model at temperature 1. */
-export function collectLarge(models: LabModels, problem: LabProblem, seed: string, index: number, count: number): number[] {
+/** Answers of `count` samples from the larger model at temperature 1. @internal */
+export function collectLarge(
+  models: LabModels,
+  problem: LabProblem,
+  seed: string,
+  index: number,
+  count: number,
+): number[] {
   const rng = questionRng(seed, index, "large");
   return sampleSolutions(models.large, problem, rng, count, 1).map((t) => cachedAnswer(problem, t));
 }
@@ -125,8 +153,14 @@ export interface QuestionRevisions {
  * Samples one attempt from the revision model after a context of earlier
  * attempts (the most recent {@link REVISION_WINDOW}, fewer if the context
  * would not leave room for a full solution).
+ * @internal
  */
-export function reviseOnce(model: LabTransformer, problem: LabProblem, attempts: readonly string[], rng: Rng): string {
+export function reviseOnce(
+  model: LabTransformer,
+  problem: LabProblem,
+  attempts: readonly string[],
+  rng: Rng,
+): string {
   const T = problem.ops.length;
   let window = attempts.slice(-REVISION_WINDOW);
   const room = (ctx: string): boolean => ctx.length + 14 * T <= model.config.context;
@@ -140,7 +174,7 @@ export function reviseOnce(model: LabTransformer, problem: LabProblem, attempts:
   return text;
 }
 
-/** Samples `chains` revision chains of `length` attempts each (the first attempt has no context). */
+/** Samples `chains` revision chains of `length` attempts each (the first attempt has no context). @internal */
 export function collectRevisions(
   models: LabModels,
   problem: LabProblem,
@@ -182,7 +216,7 @@ export const LAB_SEARCH_BUDGETS: readonly number[] = [4, 16, 64];
 /** One question's search results: successes out of `trials` per "label@budget". */
 export type QuestionSearch = Record<string, number>;
 
-/** Runs every lab strategy at every valid budget `trials` times on a problem. */
+/** Runs every lab strategy at every valid budget `trials` times on a problem. @internal */
 export function collectSearch(
   models: LabModels,
   problem: LabProblem,
@@ -198,7 +232,8 @@ export function collectSearch(
       if (!isValidSearchBudget(s, b)) continue;
       const rng = questionRng(seed, index, `search/${label}@${b}`);
       let ok = 0;
-      for (let t = 0; t < trials; t++) if (labSearch(problem, s, b, { rng, policy: models.base, prm: models.prm }).correct) ok++;
+      for (let t = 0; t < trials; t++)
+        if (labSearch(problem, s, b, { rng, policy: models.base, prm: models.prm }).correct) ok++;
       out[`${label}@${b}`] = ok;
     }
   }

@@ -34,20 +34,21 @@ export {
   type LabSnapshot,
 } from "./transformer";
 export { REVISION_WINDOW, revisionContext, editDistance } from "./revision-format";
-export { LAB_MAX_LINE, drawToken, sampleSolutions, prmStepScores, sigmoid } from "./sampler";
+export { LAB_MAX_LINE, labSamples, labStepScores } from "./sampler";
 export { LAB_MODEL_NAMES, labModelCard, loadLabModel, type LabModelName, type LabModelCard } from "./store";
-export { LabStepWorld, labSearch, type LabPrefix, type LabSearchOptions, type LabSearchResult } from "./world";
+export {
+  LabStepWorld,
+  labSearch,
+  type LabPrefix,
+  type LabSearchOptions,
+  type LabSearchResult,
+} from "./world";
 export {
   LAB_BENCHMARK_PER_SETTING,
   LAB_SEARCH_STRATEGIES,
   LAB_SEARCH_BUDGETS,
   labBenchmark,
   loadLabModels,
-  collectSamples,
-  collectLarge,
-  collectRevisions,
-  collectSearch,
-  reviseOnce,
   type LabModels,
   type QuestionSamples,
   type QuestionRevisions,
@@ -58,14 +59,17 @@ export {
   LAB_BON_BUDGETS,
   LAB_BON_SUBSETS,
   labStudy,
-  labPaperPool,
-  bestOfNRate,
-  revisionRate,
-  labRevisionSplits,
-  bonLabel,
-  revisionLabel,
   type LabStudy,
   type LabSelection,
   type LabRevisionSplit,
 } from "./study";
 export { labFindings, type LabFindingRow } from "./findings";
+export {
+  labSampleRows,
+  labFooled,
+  labRevisionExample,
+  labPassBySetting,
+  type LabSampleRow,
+  type LabFooledRow,
+  type LabRevisionExample,
+} from "./explore";

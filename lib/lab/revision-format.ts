@@ -7,13 +7,19 @@
  * @packageDocumentation
  */
 
-import { type LabProblem, labPrompt } from "./task";
+import { typeError } from "../base/validate";
+import { assertProblem, type LabProblem, labPrompt } from "./task";
 
 /** Earlier attempts a revision model sees at most (the paper's window of 4). */
 export const REVISION_WINDOW = 4;
 
 /** The context before a revision: prompt, `#`-prefixed attempts (each ending in a newline), `.`. */
 export function revisionContext(problem: LabProblem, attempts: readonly string[]): string {
+  assertProblem("revisionContext", problem);
+  if (!Array.isArray(attempts)) typeError("revisionContext", "attempts", "an array of strings", attempts);
+  attempts.forEach((a, i) => {
+    if (typeof a !== "string") typeError("revisionContext", `attempts[${i}]`, "a string", a);
+  });
   let s = labPrompt(problem);
   for (const a of attempts) s += "#" + (a.endsWith("\n") || a === "" ? a : a + "\n");
   return s + ".";
@@ -21,8 +27,8 @@ export function revisionContext(problem: LabProblem, attempts: readonly string[]
 
 /** Levenshtein edit distance between two strings (insertions, deletions, substitutions). */
 export function editDistance(a: string, b: string): number {
-  if (typeof a !== "string") throw new TypeError(`editDistance: a must be a string, got ${String(a)}`);
-  if (typeof b !== "string") throw new TypeError(`editDistance: b must be a string, got ${String(b)}`);
+  if (typeof a !== "string") typeError("editDistance", "a", "a string", a);
+  if (typeof b !== "string") typeError("editDistance", "b", "a string", b);
   const m = b.length;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);

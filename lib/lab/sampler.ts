@@ -9,14 +9,17 @@
 import type { Rng } from "../base/random";
 import { answerOf, encodeLab, type LabProblem, labPrompt, TOKEN_NEWLINE } from "./task";
 import { LAB_VOCAB } from "./task";
-import type { LabDecoder, LabTransformer } from "./transformer";
+import { assertLabTransformer, type LabDecoder, type LabTransformer } from "./transformer";
+import { assertRng } from "../base/random";
+import { assertInteger, assertNonNegative, rangeError, typeError } from "../base/validate";
+import { assertProblem } from "./task";
 
 /** The most tokens one step line may take before it is cut (a malformed line). */
 export const LAB_MAX_LINE = 20;
 
 const probs = new Float64Array(64);
 
-/** Draws the next token from logits at a temperature (0: the most likely; ties to the lowest token). */
+/** Draws the next token from logits at a temperature (0: the most likely; ties to the lowest token). @internal */
 export function drawToken(logits: Float32Array, rng: Rng, temperature: number): number {
   const V = logits.length;
   let best = 0;
@@ -69,7 +72,8 @@ export function pushText(dec: LabDecoder, text: string): void {
 /**
  * Samples `count` solutions of a problem from a policy model: the prompt is
  * prefilled once and every sample continues from a copy of it, one line per
- * step. Unchecked (callers validate).
+ * step. Unchecked (callers validate; the public form is {@link labSamples}).
+ * @internal
  */
 export function sampleSolutions(
   model: LabTransformer,
@@ -110,7 +114,9 @@ export function isCorrect(problem: LabProblem, text: string): boolean {
 
 /**
  * The PRM's score of every step of a solution: the sigmoid of the value
- * head at the newline that ends each step. Unchecked.
+ * head at the newline that ends each step. Unchecked (the public form is
+ * {@link labStepScores}).
+ * @internal
  */
 export function prmStepScores(prm: LabTransformer, problem: LabProblem, solution: string): number[] {
   const dec = prm.decoder();
@@ -124,7 +130,7 @@ export function prmStepScores(prm: LabTransformer, problem: LabProblem, solution
   return scores;
 }
 
-/** The logistic function. */
+/** The logistic function. @internal */
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
@@ -146,6 +152,7 @@ export interface LabStepLabels {
  * fraction that reach the right answer; the full solution is labelled by the
  * checker (0 or 1). Unchecked.
  */
+/** @internal */
 export function monteCarloStepLabels(
   policy: LabTransformer,
   problem: LabProblem,
@@ -173,4 +180,37 @@ export function monteCarloStepLabels(
     labels.push(ok / rollouts);
   }
   return { lines, labels, rolledOut };
+}
+
+/**
+ * Samples `count` solutions of a problem from a lab model with an lm head
+ * (the base or the larger model), one line per step, at `temperature`
+ * (0: greedy). The same generator state gives the same samples.
+ */
+export function labSamples(
+  model: LabTransformer,
+  problem: LabProblem,
+  count: number,
+  rng: Rng,
+  temperature = 1,
+): string[] {
+  const fn = "labSamples";
+  assertLabTransformer(fn, "model", model, "lm");
+  assertProblem(fn, problem);
+  assertInteger(fn, "count", count, 1, 100000);
+  assertRng(fn, "rng", rng);
+  assertNonNegative(fn, "temperature", temperature);
+  if (!Number.isFinite(temperature)) rangeError(fn, "temperature", "a finite number >= 0", temperature);
+  return sampleSolutions(model, problem, rng, count, temperature);
+}
+
+/** The PRM's score of each step of a written solution (one per complete line, within the PRM's context). */
+export function labStepScores(prm: LabTransformer, problem: LabProblem, solution: string): number[] {
+  const fn = "labStepScores";
+  assertLabTransformer(fn, "prm", prm, "value");
+  assertProblem(fn, problem);
+  if (typeof solution !== "string") typeError(fn, "solution", "a string", solution);
+  if (!/^[0-9+\-=\n]*$/.test(solution))
+    typeError(fn, "solution", "made of digits, + - = and newlines", solution);
+  return prmStepScores(prm, problem, solution);
 }

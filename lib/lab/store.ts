@@ -51,9 +51,11 @@ export function labModelDir(): string {
 /** Reads a model's card. */
 export function labModelCard(name: LabModelName, dir: string = labModelDir()): LabModelCard {
   assertOneOf("labModelCard", "name", name, LAB_MODEL_NAMES);
+  if (typeof dir !== "string" || dir === "")
+    typeError("labModelCard", "dir", "a folder path (a non-empty string)", dir);
   const file = path.join(dir, `${name}.json`);
   if (!fs.existsSync(file)) {
-    typeError("labModelCard", "name", `name a trained model (run npm run lab:train; ${file} is missing)`, name);
+    typeError("labModelCard", "name", `a trained model (run npm run lab:train; ${file} is missing)`, name);
   }
   return JSON.parse(fs.readFileSync(file, "utf8")) as LabModelCard;
 }
@@ -62,6 +64,9 @@ const cache = new Map<string, LabTransformer>();
 
 /** Loads a trained model (cached per folder). */
 export function loadLabModel(name: LabModelName, dir: string = labModelDir()): LabTransformer {
+  assertOneOf("loadLabModel", "name", name, LAB_MODEL_NAMES);
+  if (typeof dir !== "string" || dir === "")
+    typeError("loadLabModel", "dir", "a folder path (a non-empty string)", dir);
   const key = `${dir}\n${name}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
@@ -69,7 +74,8 @@ export function loadLabModel(name: LabModelName, dir: string = labModelDir()): L
   const config = checkLabConfig("loadLabModel", card.config);
   const buf = fs.readFileSync(path.join(dir, `${name}.bin`));
   const n = labParameterCount(config);
-  if (buf.length !== 4 * n) typeError("loadLabModel", "name", `have ${4 * n} bytes of weights`, `${buf.length} bytes`);
+  if (buf.length !== 4 * n)
+    typeError("loadLabModel", "name", `a model whose weights file has ${4 * n} bytes`, `${buf.length} bytes`);
   const weights = new Float32Array(n);
   for (let i = 0; i < n; i++) weights[i] = buf.readFloatLE(4 * i);
   const model = new LabTransformer(config, weights);

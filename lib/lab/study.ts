@@ -13,7 +13,7 @@ import { makeRng, type Rng } from "../base/random";
 import { difficultyBins } from "../models/difficulty";
 import { computeOptimal, type ComputeOptimalResult, type StrategyEvaluation } from "../models/optimal";
 import { searchStrategyLabel } from "../strategies/search";
-import { type LabCache, labCache } from "./cache";
+import { assertLabCache, type LabCache, labCache } from "./cache";
 import { LAB_SEARCH_BUDGETS, LAB_SEARCH_STRATEGIES } from "./collect";
 
 /** Best-of-N budgets of the study (subsets of the 256 cached samples). */
@@ -25,13 +25,24 @@ export const LAB_BON_SUBSETS = 64;
 /** How best-of-N picks among N samples. */
 export type LabSelection = "weighted" | "majority" | "best";
 
-/** Label of a best-of-N selection, as the library's strategy labels write it. */
+/** Label of a best-of-N selection, as the library's strategy labels write it. @internal */
 export function bonLabel(selection: LabSelection): string {
-  return selection === "weighted" ? "best-of-N weighted" : selection === "majority" ? "majority voting" : "best-of-N";
+  return selection === "weighted"
+    ? "best-of-N weighted"
+    : selection === "majority"
+      ? "majority voting"
+      : "best-of-N";
 }
 
 /** Which answer wins among samples `idx[0..n)` (−1 never wins unless nothing else is there). */
-function pick(answers: readonly number[], scores: readonly number[], idx: Int32Array, n: number, selection: LabSelection, tally: Map<number, number>): number {
+function pick(
+  answers: readonly number[],
+  scores: readonly number[],
+  idx: Int32Array,
+  n: number,
+  selection: LabSelection,
+  tally: Map<number, number>,
+): number {
   if (selection === "best") {
     let best = -1;
     let bestScore = -Infinity;
@@ -66,6 +77,7 @@ function pick(answers: readonly number[], scores: readonly number[], idx: Int32A
  * Expected best-of-N success on one question: the mean over `subsets`
  * random subsets of N of the cached samples (all of them when N is the
  * cache's size) of whether the selected answer is right.
+ * @internal
  */
 export function bestOfNRate(
   answers: readonly number[],
@@ -101,7 +113,7 @@ export interface LabRevisionSplit {
   parallel: number;
 }
 
-/** The splits the revision cache holds at a budget: parallel ≤ chains, sequential ≤ chain length, powers of two. */
+/** The splits the revision cache holds at a budget: parallel ≤ chains, sequential ≤ chain length, powers of two. @internal */
 export function labRevisionSplits(budget: number, chains: number, length: number): LabRevisionSplit[] {
   const out: LabRevisionSplit[] = [];
   for (let p = chains; p >= 1; p /= 2) {
@@ -116,6 +128,7 @@ export function labRevisionSplits(budget: number, chains: number, length: number
  * into disjoint groups of `parallel` chains, each group scored on its
  * first `sequential` attempts (the winner over all of them, by `selection`
  * over the PRM's last-step scores), and the groups averaged.
+ * @internal
  */
 export function revisionRate(
   chains: readonly (readonly number[])[],
@@ -142,7 +155,7 @@ export function revisionRate(
   return ok / groups;
 }
 
-/** Label of a revision split: "revisions 4:2" (sequential:parallel), as the library writes ratios. */
+/** Label of a revision split: "revisions 4:2" (sequential:parallel), as the library writes ratios. @internal */
 export function revisionLabel(split: LabRevisionSplit): string {
   return `revisions ${split.sequential}:${split.parallel}`;
 }
@@ -177,18 +190,23 @@ export interface LabStudy {
 
 const studies = new WeakMap<LabCache, LabStudy>();
 
-/** The paper's pool among the lab's search strategies (DVTS is the Hugging Face team's later addition). */
+/** The paper's pool among the lab's search strategies (DVTS is the Hugging Face team's later addition). @internal */
 export function labPaperPool(): string[] {
-  return [bonLabel("weighted"), ...LAB_SEARCH_STRATEGIES.filter((s) => s.kind !== "dvts").map(searchStrategyLabel)];
+  return [
+    bonLabel("weighted"),
+    ...LAB_SEARCH_STRATEGIES.filter((s) => s.kind !== "dvts").map(searchStrategyLabel),
+  ];
 }
 
 /** Computes the study from the caches (once per cache; later calls return the same object). */
 export function labStudy(cache: LabCache = labCache()): LabStudy {
+  assertLabCache("labStudy", "cache", cache);
   const hit = studies.get(cache);
   if (hit !== undefined) return hit;
   const Q = cache.problems.length;
   const truth = cache.problems.map((p) => p.answer);
-  const rate = (answers: readonly number[], t: number): number => answers.filter((a) => a === t).length / answers.length;
+  const rate = (answers: readonly number[], t: number): number =>
+    answers.filter((a) => a === t).length / answers.length;
   const passAtOne = Float64Array.from(cache.samples, (s, i) => rate(s.answers, truth[i] as number));
   const largePassAtOne = Float64Array.from(cache.large, (a, i) => rate(a, truth[i] as number));
   const prmMean = Float64Array.from(cache.samples, (s) => s.last.reduce((x, y) => x + y, 0) / s.last.length);
@@ -200,7 +218,14 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
   for (const sel of ["weighted", "majority", "best"] as const) {
     for (const n of LAB_BON_BUDGETS) {
       const per = Float64Array.from(cache.samples, (s, i) =>
-        bestOfNRate(s.answers, s.last, truth[i] as number, n, sel, makeRng(`lab-study/bon/${sel}/${n}/q${i}`)),
+        bestOfNRate(
+          s.answers,
+          s.last,
+          truth[i] as number,
+          n,
+          sel,
+          makeRng(`lab-study/bon/${sel}/${n}/q${i}`),
+        ),
       );
       search.push({ strategy: bonLabel(sel), budget: n, perQuestion: per });
     }
@@ -208,7 +233,14 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
   for (const agg of ["last", "min", "prod"] as const) {
     for (const n of LAB_BON_BUDGETS) {
       const per = Float64Array.from(cache.samples, (s, i) =>
-        bestOfNRate(s.answers, s[agg], truth[i] as number, n, "weighted", makeRng(`lab-study/bon/weighted/${n}/q${i}`)),
+        bestOfNRate(
+          s.answers,
+          s[agg],
+          truth[i] as number,
+          n,
+          "weighted",
+          makeRng(`lab-study/bon/weighted/${n}/q${i}`),
+        ),
       );
       aggregation.push({ strategy: `best-of-N weighted, ${agg}`, budget: n, perQuestion: per });
     }
@@ -219,7 +251,11 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
     for (const b of LAB_SEARCH_BUDGETS) {
       const key = `${label}@${b}`;
       if (!(key in (cache.search[0] ?? {}))) continue;
-      search.push({ strategy: label, budget: b, perQuestion: Float64Array.from(cache.search, (r) => (r[key] as number) / trials) });
+      search.push({
+        strategy: label,
+        budget: b,
+        perQuestion: Float64Array.from(cache.search, (r) => (r[key] as number) / trials),
+      });
     }
   }
 
@@ -230,7 +266,9 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
   for (const selection of ["weighted", "majority"] as const) {
     for (const b of revisionBudgets) {
       for (const split of labRevisionSplits(b, chains, chainLength)) {
-        const per = Float64Array.from(cache.revisions, (r, i) => revisionRate(r.chains, r.scores, truth[i] as number, split, selection));
+        const per = Float64Array.from(cache.revisions, (r, i) =>
+          revisionRate(r.chains, r.scores, truth[i] as number, split, selection),
+        );
         revisions.push({ strategy: revisionLabel(split), budget: b, perQuestion: per, ...split, selection });
       }
     }

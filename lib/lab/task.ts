@@ -114,6 +114,7 @@ function finishProblem(terms: number[], ops: ("+" | "-")[], digits: number): Lab
 
 /** The steps of a problem's solution (its number of operations). */
 export function labSteps(problem: LabProblem): number {
+  assertProblem("labSteps", problem);
   return problem.ops.length;
 }
 
@@ -131,8 +132,8 @@ export interface LabStepCheck {
   arithmetic: boolean;
   /** Whether the line is entirely right: all of the above. */
   correct: boolean;
-  /** c as written (NaN when the line is malformed). */
-  result: number;
+  /** c as written (null when the line is malformed). */
+  result: number | null;
 }
 
 const LINE = /^(\d{1,4})([+-])(\d{1,4})=(\d{1,4})$/;
@@ -145,7 +146,7 @@ const LINE = /^(\d{1,4})([+-])(\d{1,4})=(\d{1,4})$/;
 export function checkLabSolution(problem: LabProblem, text: string): LabStepCheck[] {
   const fn = "checkLabSolution";
   assertProblem(fn, problem);
-  if (typeof text !== "string") typeError(fn, "text", "be a string", text);
+  if (typeof text !== "string") typeError(fn, "text", "a string", text);
   const lines = text.split("\n");
   const checks: LabStepCheck[] = [];
   let total = problem.terms[0] as number;
@@ -157,7 +158,15 @@ export function checkLabSolution(problem: LabProblem, text: string): LabStepChec
     const m = LINE.exec(line);
     const truth = op === "+" ? total + b : total - b;
     if (m === null) {
-      checks.push({ line, wellFormed: false, carriesTotal: false, readsQuestion: false, arithmetic: false, correct: false, result: NaN });
+      checks.push({
+        line,
+        wellFormed: false,
+        carriesTotal: false,
+        readsQuestion: false,
+        arithmetic: false,
+        correct: false,
+        result: null,
+      });
     } else {
       const a = Number(m[1]);
       const c = Number(m[4]);
@@ -181,11 +190,12 @@ export function checkLabSolution(problem: LabProblem, text: string): LabStepChec
 
 /**
  * The answer a written solution ends in: the result of its last complete
- * line, or NaN when that line is malformed or there is none.
+ * line, or null when that line is malformed or there is none.
  */
-export function labAnswer(text: string): number {
-  if (typeof text !== "string") typeError("labAnswer", "text", "be a string", text);
-  return answerOf(text);
+export function labAnswer(text: string): number | null {
+  if (typeof text !== "string") typeError("labAnswer", "text", "a string", text);
+  const a = answerOf(text);
+  return Number.isNaN(a) ? null : a;
 }
 
 /** {@link labAnswer} without checks. @internal */
@@ -200,8 +210,10 @@ export function answerOf(text: string): number {
 /** Whether a written solution is correct: its final answer equals the problem's. */
 export function labCorrect(problem: LabProblem, text: string): boolean {
   assertProblem("labCorrect", problem);
-  if (typeof text !== "string") typeError("labCorrect", "text", "be a string", text);
-  return lineCount(text) >= problem.ops.length && answerOf(firstLines(text, problem.ops.length)) === problem.answer;
+  if (typeof text !== "string") typeError("labCorrect", "text", "a string", text);
+  return (
+    lineCount(text) >= problem.ops.length && answerOf(firstLines(text, problem.ops.length)) === problem.answer
+  );
 }
 
 function lineCount(text: string): number {
@@ -226,12 +238,12 @@ export function labPrompt(problem: LabProblem): string {
 
 /** Encodes text over {@link LAB_VOCAB} as tokens. */
 export function encodeLab(text: string): Int32Array {
-  if (typeof text !== "string") typeError("encodeLab", "text", "be a string", text);
+  if (typeof text !== "string") typeError("encodeLab", "text", "a string", text);
   const out = new Int32Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const t = c < 128 ? (TOKEN_OF[c] as number) : -1;
-    if (t < 0) typeError("encodeLab", "text", `use only the symbols ${JSON.stringify(LAB_VOCAB)}`, text);
+    if (t < 0) typeError("encodeLab", "text", `made of the symbols ${JSON.stringify(LAB_VOCAB)}`, text);
     out[i] = t;
   }
   return out;
@@ -243,7 +255,7 @@ export function decodeLab(tokens: ArrayLike<number>): string {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as number;
     if (!Number.isInteger(t) || t < 0 || t >= LAB_VOCAB.length) {
-      typeError("decodeLab", `tokens[${i}]`, `be an integer in [0, ${LAB_VOCAB.length - 1}]`, t);
+      typeError("decodeLab", `tokens[${i}]`, `an integer in [0, ${LAB_VOCAB.length - 1}]`, t);
     }
     s += LAB_VOCAB[t];
   }
@@ -254,7 +266,7 @@ export function decodeLab(tokens: ArrayLike<number>): string {
 export function parseLabQuestion(question: string): LabProblem {
   const fn = "parseLabQuestion";
   if (typeof question !== "string" || !/^\d{1,3}([+-]\d{1,3}){1,7}$/.test(question)) {
-    typeError(fn, "question", "be terms of 1–3 digits joined by + or - (2 to 8 terms)", question);
+    typeError(fn, "question", "terms of 1–3 digits joined by + or - (2 to 8 terms)", question);
   }
   const terms = question.split(/[+-]/).map(Number);
   const ops = (question.match(/[+-]/g) ?? []) as ("+" | "-")[];
@@ -262,14 +274,15 @@ export function parseLabQuestion(question: string): LabProblem {
   for (let i = 0; i < ops.length; i++) {
     total = ops[i] === "+" ? total + (terms[i + 1] as number) : total - (terms[i + 1] as number);
     if (total < 0 || total > LAB_MAX_TOTAL) {
-      typeError(fn, "question", `keep every running total in [0, ${LAB_MAX_TOTAL}]`, question);
+      typeError(fn, "question", `a chain whose running totals stay in [0, ${LAB_MAX_TOTAL}]`, question);
     }
   }
   const digits = Math.max(...terms.map((t) => String(t).length));
   return finishProblem(terms, ops, digits);
 }
 
-function assertProblem(fn: string, problem: unknown): asserts problem is LabProblem {
+/** Checks a LabProblem argument. @internal */
+export function assertProblem(fn: string, problem: unknown, name = "problem"): asserts problem is LabProblem {
   const p = problem as LabProblem | null;
   if (
     p === null ||
@@ -277,9 +290,12 @@ function assertProblem(fn: string, problem: unknown): asserts problem is LabProb
     !Array.isArray(p.terms) ||
     !Array.isArray(p.ops) ||
     p.terms.length !== p.ops.length + 1 ||
-    typeof p.answer !== "number"
+    p.ops.length < 1 ||
+    typeof p.answer !== "number" ||
+    typeof p.solution !== "string" ||
+    typeof p.question !== "string"
   ) {
-    typeError(fn, "problem", "be a LabProblem (from labProblem or parseLabQuestion)", problem);
+    typeError(fn, name, "a LabProblem (from labProblem or parseLabQuestion)", problem);
   }
 }
 

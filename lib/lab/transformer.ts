@@ -60,7 +60,7 @@ export function checkLabConfig(fn: string, config: unknown): LabModelConfig {
   assertInteger(fn, "config.heads", c["heads"], 1, 64);
   assertOneOf(fn, "config.head", c["head"], ["lm", "value"]);
   if ((c["width"] as number) % (c["heads"] as number) !== 0) {
-    typeError(fn, "config.heads", `divide config.width (${String(c["width"])})`, c["heads"]);
+    typeError(fn, "config.heads", `a divisor of config.width (${String(c["width"])})`, c["heads"]);
   }
   return config as LabModelConfig;
 }
@@ -98,6 +98,24 @@ export function labWeightLayout(config: LabModelConfig): LabTensor[] {
   add("out.w", [d, out], "normal");
   add("out.b", [out], "zeros");
   return list;
+}
+
+/** Checks that a value is a {@link LabTransformer}, optionally with a given head. @internal */
+export function assertLabTransformer(
+  fn: string,
+  name: string,
+  value: unknown,
+  head?: "lm" | "value",
+): asserts value is LabTransformer {
+  if (!(value instanceof LabTransformer)) typeError(fn, name, "a LabTransformer (from loadLabModel)", value);
+  if (head !== undefined && value.config.head !== head) {
+    typeError(
+      fn,
+      name,
+      `a model with ${head === "lm" ? "an lm" : "a value"} head`,
+      `a model with a ${value.config.head} head`,
+    );
+  }
 }
 
 /** Number of parameters of a model. */
@@ -146,14 +164,19 @@ export class LabTransformer {
   constructor(config: LabModelConfig, weights: Float32Array) {
     const fn = "LabTransformer";
     checkLabConfig(fn, config);
-    if (!(weights instanceof Float32Array)) typeError(fn, "weights", "be a Float32Array", weights);
+    if (!(weights instanceof Float32Array)) typeError(fn, "weights", "a Float32Array", weights);
     const layout = labWeightLayout(config);
     const total = labParameterCount(config);
     if (weights.length !== total) {
-      typeError(fn, "weights", `have ${total} values for this config`, `${weights.length} values`);
+      typeError(
+        fn,
+        "weights",
+        `a Float32Array of ${total} values for this config`,
+        `${weights.length} values`,
+      );
     }
     for (let i = 0; i < weights.length; i++) {
-      if (!Number.isFinite(weights[i])) typeError(fn, `weights[${i}]`, "be finite", weights[i]);
+      if (!Number.isFinite(weights[i])) typeError(fn, `weights[${i}]`, "finite", weights[i]);
     }
     const byName = new Map(layout.map((t) => [t.name, weights.subarray(t.offset, t.offset + t.size)]));
     const get = (name: string): Float32Array => byName.get(name) as Float32Array;
@@ -199,12 +222,12 @@ export class LabTransformer {
     const fn = "LabTransformer.forward";
     const T = tokens.length;
     if (T < 1 || T > this.config.context) {
-      typeError(fn, "tokens", `have 1 to ${this.config.context} tokens`, `${T} tokens`);
+      typeError(fn, "tokens", `1 to ${this.config.context} tokens long`, `${T} tokens`);
     }
     for (let i = 0; i < T; i++) {
       const t = tokens[i] as number;
       if (!Number.isInteger(t) || t < 0 || t >= this.config.vocab) {
-        typeError(fn, `tokens[${i}]`, `be an integer in [0, ${this.config.vocab - 1}]`, t);
+        typeError(fn, `tokens[${i}]`, `an integer in [0, ${this.config.vocab - 1}]`, t);
       }
     }
     const dec = this.decoder();
@@ -298,7 +321,8 @@ export class LabDecoder {
     const hd = d / heads;
     const scale = 1 / Math.sqrt(hd);
     const pos = this.position;
-    if (pos >= m.config.context) throw new RangeError(`LabDecoder.push: the context of ${m.config.context} tokens is full`);
+    if (pos >= m.config.context)
+      throw new RangeError(`LabDecoder.push: the context of ${m.config.context} tokens is full`);
     const x = this.x;
     const h = this.h;
     const te = token * d;
@@ -371,7 +395,14 @@ function layerNorm(x: Float32Array, g: Float32Array, b: Float32Array, out: Float
 }
 
 /** out = x · W + bias, with W stored row-major as [n, m]. */
-function matVec(x: Float32Array, w: Float32Array, bias: Float32Array, out: Float32Array, n: number, m: number): void {
+function matVec(
+  x: Float32Array,
+  w: Float32Array,
+  bias: Float32Array,
+  out: Float32Array,
+  n: number,
+  m: number,
+): void {
   for (let j = 0; j < m; j++) out[j] = bias[j] as number;
   for (let i = 0; i < n; i++) {
     const xi = x[i] as number;

@@ -18,10 +18,16 @@ import { assertRng } from "../base/random";
 import { assertOneOf, assertOptions, typeError } from "../base/validate";
 import { STATUS_ON_TRACK, type StepPolicy, type StepVerifier } from "../strategies/interfaces";
 import { resolveShape, type SearchStrategy } from "../strategies/registry";
-import { type FinalSelection, type PrmAggregation, PRM_AGGREGATIONS, type SearchRound, StepSearch } from "../strategies/step-search";
+import {
+  type FinalSelection,
+  type PrmAggregation,
+  PRM_AGGREGATIONS,
+  type SearchRound,
+  StepSearch,
+} from "../strategies/step-search";
 import { generateLine, pushText, sigmoid } from "./sampler";
-import { answerOf, checkLabSolution, type LabProblem, labPrompt } from "./task";
-import type { LabDecoder, LabSnapshot, LabTransformer } from "./transformer";
+import { answerOf, assertProblem, checkLabSolution, type LabProblem, labPrompt } from "./task";
+import { assertLabTransformer, type LabDecoder, type LabSnapshot, type LabTransformer } from "./transformer";
 
 /** A partial solution in the lab's world. */
 export interface LabPrefix {
@@ -160,8 +166,8 @@ export interface LabSearchOptions {
 
 /** What one lab search returns. */
 export interface LabSearchResult {
-  /** The chosen answer (NaN when the chosen solution has none). */
-  answer: number;
+  /** The chosen answer (null when the chosen solution has none). */
+  answer: number | null;
   /** Whether it is the problem's answer. */
   correct: boolean;
   /** The finished candidates' texts. */
@@ -176,14 +182,21 @@ export interface LabSearchResult {
  * Runs one of the library's search strategies ({@link SearchStrategy}, at a
  * budget of `budget` generations) on a lab problem with the lab's models.
  */
-export function labSearch(problem: LabProblem, strategy: SearchStrategy, budget: number, options: LabSearchOptions): LabSearchResult {
+export function labSearch(
+  problem: LabProblem,
+  strategy: SearchStrategy,
+  budget: number,
+  options: LabSearchOptions,
+): LabSearchResult {
   const fn = "labSearch";
-  if (problem === null || typeof problem !== "object" || !Array.isArray((problem as LabProblem).ops)) {
-    typeError(fn, "problem", "be a LabProblem", problem);
-  }
+  assertProblem(fn, problem);
   const shape = resolveShape(fn, strategy, budget);
   const o = assertOptions(fn, options);
   assertRng(fn, "options.rng", o["rng"]);
+  assertLabTransformer(fn, "options.policy", o["policy"], "lm");
+  assertLabTransformer(fn, "options.prm", o["prm"], "value");
+  if (o["trace"] !== undefined && typeof o["trace"] !== "boolean")
+    typeError(fn, "options.trace", "a boolean", o["trace"]);
   const aggregation = (o["aggregation"] ?? "last") as PrmAggregation;
   assertOneOf(fn, "options.aggregation", aggregation, PRM_AGGREGATIONS);
   const selection = (o["selection"] ?? shape.entry.selection) as FinalSelection;
@@ -200,7 +213,7 @@ export function labSearch(problem: LabProblem, strategy: SearchStrategy, budget:
   });
   const candidates = search.candidates(shape.n).map((c) => c.text);
   const result: LabSearchResult = {
-    answer: id <= 0 ? NaN : id - 1,
+    answer: id <= 0 ? null : id - 1,
     correct: id === world.correctId(),
     candidates,
     generatedTokens: world.generatedTokens,
