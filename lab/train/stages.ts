@@ -276,7 +276,7 @@ export function trainRevision(
     if (q % 50 === 0) progress((0.4 * q) / problems, `revision data ${q}/${problems} questions`);
   }
   const plan: Plan = {
-    steps: Math.max(2, Math.round(1200 * scale)),
+    steps: Math.max(2, Math.round(3000 * scale)),
     batch: 16,
     learningRate: 1e-3,
     warmup: 20,
