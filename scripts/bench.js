@@ -17,7 +17,12 @@
  *   (d) exact vs Monte Carlo: time per exact evaluation vs the Monte Carlo
  *       that would reach the same 1e-9 accuracy, and the exact method's error
  *       against an independent high-precision reference;
- *   (e) per-cell latency of every chapter from real kernel runs
+ *   (e) the lab's sampling: tokens per second of the library's cached
+ *       decoder (lib/lab/transformer.ts) against TensorFlow.js's own forward
+ *       pass on its wasm backend, which has no cache and reruns the whole
+ *       prefix for every token (one sequence, and sixteen in a batch), for
+ *       the base and the larger model (needs `npm run lab:build`);
+ *   (f) per-cell latency of every chapter from real kernel runs
  *       (scripts/cell-latency.js), slowest cells named; skip it with
  *       `npm run bench -- --no-cells` (it takes a few minutes).
  *
@@ -689,11 +694,105 @@ function main() {
   console.log(`\n(checksum ${sink.toPrecision(6)})`);
 }
 
+/**
+ * Section (e): tokens per second generating 40-token continuations, ours vs tfjs.
+ * @returns {Promise<void>}
+ */
+async function benchLabSampling() {
+  console.log("\n(e) the lab's sampling: the cached typed-array decoder vs TensorFlow.js's forward pass\n");
+  const tfModel = path.join(ROOT, "build", "lab", "lab", "train", "tf-model.js");
+  /** @type {any} */ let tf;
+  /** @type {any} */ let tfm;
+  try {
+    tf = require("@tensorflow/tfjs");
+    tfm = require(tfModel);
+  } catch (error) {
+    console.log(`skipped: ${describeError(error)} (run npm run lab:build)`);
+    return;
+  }
+  await tfm.useWasm();
+  /** @type {any} */ const lab = require(path.join(DIST, "lab", "index.js"));
+  /** @type {any} */ const sampler = require(path.join(DIST, "lab", "sampler.js"));
+  const prompt = Array.from(lab.encodeLab(">8+7-6+9\n"));
+  const length = 40;
+  /** @type {Row[]} */
+  const rows = [];
+  for (const name of ["base", "large"]) {
+    const model = lab.loadLabModel(name);
+    const card = lab.labModelCard(name);
+    // Ours: prefill, then one push per token (greedy, so every method does the same work).
+    const ours = time(() => {
+      const dec = model.decoder();
+      for (const t of prompt) dec.push(t);
+      let last = 0;
+      for (let i = 0; i < length; i++) last = dec.push(sampler.drawToken(dec.output, null, 0))[0];
+      return last;
+    }, 5);
+    // tfjs: the whole prefix again for every new token, batch 1 and batch 16.
+    const ref = new tfm.TfTransformer(card.config, flatWeights(name));
+    /** @param {number} batch */
+    const tfRun = (batch) =>
+      time(() => {
+        const seqs = Array.from({ length: batch }, () => prompt.slice());
+        for (let i = 0; i < length; i++) {
+          const T = (seqs[0] ?? []).length;
+          const logits = tf.tidy(() => {
+            const out = ref.outputs(tf.tensor2d(seqs.flat(), [batch, T], "int32"));
+            return tf.argMax(tf.slice(out, [0, T - 1, 0], [batch, 1, card.config.vocab]), 2).dataSync();
+          });
+          seqs.forEach((s, b) => s.push(logits[b]));
+        }
+        return (seqs[0] ?? [0]).length;
+      }, 3);
+    const t1 = tfRun(1);
+    const t16 = tfRun(16);
+    ref.dispose();
+    rows.push([
+      name,
+      si(card.parameters),
+      `${si(length / (ours / 1000))} tok/s`,
+      `${si(length / (t1 / 1000))} tok/s`,
+      `${si((16 * length) / (t16 / 1000))} tok/s`,
+      `${(t1 / ours).toFixed(1)}×`,
+      `${(t16 / 16 / ours).toFixed(1)}×`,
+    ]);
+  }
+  table(
+    [
+      "model",
+      "parameters",
+      "ours (cached, 1 seq)",
+      "tfjs wasm, batch 1",
+      "tfjs wasm, batch 16",
+      "ours vs batch 1",
+      "ours vs batch 16 (per seq)",
+    ],
+    rows,
+  );
+}
+
+/**
+ * A committed model's flat weights (float32 little-endian, layout order).
+ * @param {string} name
+ * @returns {Float32Array}
+ */
+function flatWeights(name) {
+  const buf = require("node:fs").readFileSync(path.join(ROOT, "lab", "models", `${name}.bin`));
+  const w = new Float32Array(buf.length / 4);
+  for (let i = 0; i < w.length; i++) w[i] = buf.readFloatLE(4 * i);
+  return w;
+}
+
 /** Runs the sections, then (unless --no-cells) the per-cell latency report. */
 async function all() {
   main();
+  try {
+    await benchLabSampling();
+  } catch (error) {
+    console.log(`\nsection skipped after an error: ${describeError(error)}`);
+  }
   if (process.argv.includes("--no-cells")) return;
-  console.log("\n(e) chapters, cell by cell");
+  console.log("\n(f) chapters, cell by cell");
   const { cellLatencyReport, chapterNotebooks } = require("./cell-latency");
   await cellLatencyReport(chapterNotebooks());
 }

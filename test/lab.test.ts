@@ -37,7 +37,11 @@ import { labCache } from "../lib/lab/cache";
 import { bestOfNRate, labRevisionSplits, labStudy, revisionRate } from "../lib/lab/study";
 import { labFindings } from "../lib/lab/findings";
 import { labSearch } from "../lib/lab/world";
-import { initialWeights, TfTransformer } from "../lab/train/tf-model";
+import { initialWeights, TfTransformer, train } from "../lab/train/tf-model";
+import { pretrainBatch } from "../lab/train/data";
+import { findingsTable } from "../lib/experiment/findings";
+import { runSearchExperiment } from "../lib/experiment/search-experiment";
+import { runRevisionExperiment } from "../lib/experiment/revision-experiment";
 
 const evalText = (q: string): number => {
   const terms = q.split(/[+-]/).map(Number);
@@ -156,6 +160,31 @@ describe("the lab's transformer", () => {
     },
   );
 
+  test("training reduces the loss and is reproducible from its seed", () => {
+    const cfg: LabModelConfig = { vocab: 17, context: 32, width: 16, layers: 1, heads: 2, head: "lm" };
+    const runOnce = (): { first: number; last: number; weights: Float32Array } => {
+      const model = new TfTransformer(cfg, initialWeights(cfg, makeRng("train-init")));
+      const data = makeRng("train-data");
+      const losses: number[] = [];
+      train(model, (step) => pretrainBatch(data, step % 2, 8), {
+        steps: 40,
+        learningRate: 1e-2,
+        warmup: 2,
+        clip: 1,
+        logEvery: 1,
+        onStep: (_s, loss) => losses.push(loss),
+      });
+      const weights = model.weights();
+      model.dispose();
+      return { first: losses[0]!, last: losses[losses.length - 1]!, weights };
+    };
+    const a = runOnce();
+    // From uniform guessing over 17 symbols (ln 17 ≈ 2.83) to well below it on the easiest rungs.
+    expect(a.first).toBeGreaterThan(2);
+    expect(a.last).toBeLessThan(0.75 * a.first);
+    expect(runOnce().weights).toEqual(a.weights);
+  });
+
   test("snapshot and restore give back the same outputs", () => {
     const m = new LabTransformer(config, initialWeights(config, makeRng("snap")));
     const dec = m.decoder();
@@ -218,6 +247,26 @@ describe("the trained models", () => {
     expect(labModelCard("large").trainingTokens).toBe(labModelCard("base").trainingTokens);
     expect(fs.existsSync(path.join(labModelDir(), "training-log.txt"))).toBe(true);
   });
+
+  test.each(LAB_MODEL_NAMES)(
+    "the committed %s model's decoder matches TensorFlow.js's forward pass",
+    async (name) => {
+      await tf.setBackend("cpu");
+      const card = labModelCard(name);
+      const buf = fs.readFileSync(path.join(labModelDir(), `${name}.bin`));
+      const w = new Float32Array(buf.length / 4);
+      for (let i = 0; i < w.length; i++) w[i] = buf.readFloatLE(4 * i);
+      const tokens = Array.from(encodeLab(">47+38-15\n47+38=85\n85-15=70\n"));
+      const ref = new TfTransformer(card.config, w);
+      const expected = ref.outputs(tf.tensor2d(tokens, [1, tokens.length], "int32")).dataSync();
+      ref.dispose();
+      const got = new LabTransformer(card.config, w).forward(tokens);
+      let worst = 0;
+      for (let i = 0; i < got.length; i++)
+        worst = Math.max(worst, Math.abs(got[i]! - expected[i]!) / (1 + Math.abs(expected[i]!)));
+      expect(worst).toBeLessThan(1e-4);
+    },
+  );
 
   test("sampling is deterministic under a seed", () => {
     const p = parseLabQuestion("23+45-17");
@@ -416,6 +465,14 @@ describe("the committed caches", () => {
       cache.revisions[3],
     );
     expect(collectSearch(models, cache.problems[1]!, seed, 1, s.searchTrials)).toEqual(cache.search[1]);
+  });
+
+  test("the stored synthetic verdicts still match a live run of the synthetic study", () => {
+    const live = findingsTable(runSearchExperiment(), runRevisionExperiment()).map((r) => [
+      r.id,
+      r.reproduced,
+    ]);
+    expect(cache.synthetic.map((r) => [r.id, r.reproduced])).toEqual(live);
   });
 
   test("the study and its findings", () => {

@@ -2,7 +2,8 @@
  * `npm run lab:train`: trains the lab's four models from a seed, on both
  * cores: one process pretrains the large model while the other pretrains the
  * base model and then fine-tunes the PRM and the revision model from it.
- * Writes `lab/models/<name>.{json,bin}` and `lab/models/training-log.txt`.
+ * Writes `lab/models/<name>.{json,bin}` and `lab/models/training-log.txt`
+ * (replaced by a full run, added to by a run of `--only` some stages).
  *
  *   npm run lab:train -- [--seed S] [--scale F] [--out DIR] [--only base,prm,...]
  *
@@ -152,7 +153,12 @@ async function main(): Promise<void> {
     ),
   );
   log.push(`all done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(path.join(args.out, "training-log.txt"), log.join("\n") + "\n");
+  // A full run replaces the log; a run of some stages (--only) adds to it, since the other models
+  // on disk still come from the earlier runs it records.
+  const logFile = path.join(args.out, "training-log.txt");
+  if (args.only.length > 0 && fs.existsSync(logFile))
+    fs.appendFileSync(logFile, "\n" + log.join("\n") + "\n");
+  else fs.writeFileSync(logFile, log.join("\n") + "\n");
   process.stderr.write(log.join("\n") + "\n");
 }
 

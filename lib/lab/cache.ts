@@ -23,7 +23,7 @@ export const LAB_CACHE_SETTINGS = {
   /** Attempts per revision chain. */
   chainLength: 16,
   /** Runs of each search strategy at each budget per question. */
-  searchTrials: 2,
+  searchTrials: 4,
 } as const;
 
 /** `lab/cache/manifest.json`: how the caches were built. */

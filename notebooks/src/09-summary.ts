@@ -15,7 +15,7 @@
 // - where to read next.
 //
 // **Prerequisites:** chapters 01–08 (or at least 03 and 06).
-// **Time:** about 20 minutes (1293 words at 200 a minute and 132 lines of code at 10 a minute,
+// **Time:** about 20 minutes (1354 words at 200 a minute and 132 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -225,6 +225,14 @@ ttc.showVersions();
 //   which is related to, but not the same as, how those models were built.
 // - **Allocating a budget across questions.** Adaptive allocation (chapter 04's extension beyond
 //   the paper) spends more where it pays; how to do it with imperfect verifiers is open.
+
+// %% [markdown]
+// ## Next: the same study on real models
+//
+// Everything above rests on designed synthetic models. [Chapter 10](10-the-lab.ipynb) redoes the
+// study on real tiny language models trained in this project — a policy, a PRM trained on
+// rollout labels, a revision model and a 14× larger model — and sets the paper, the synthetic
+// model and the real models side by side, finding by finding.
 
 // %% [markdown]
 // ## Further reading

@@ -20,7 +20,7 @@
 //   and which hold in neither.
 //
 // **Prerequisites:** chapters 03 (the strategies) and 06 (the synthetic study).
-// **Time:** about 45 minutes (1728 words at 200 a minute and 362 lines of code at 10 a minute,
+// **Time:** about 50 minutes (1744 words at 200 a minute and 368 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -107,14 +107,21 @@ ttc.showVersions();
 // %% [markdown]
 // ## How good are they? Pass@1 on every rung
 //
-// The study's caches (`npm run lab:sample`) hold 256 samples per benchmark question from the
-// base model and 32 from the larger one, at temperature 1. A question's **pass@1** is the
-// fraction of its samples that are right; the paper estimates it from 2048 samples.
+// The study's caches (`npm run lab:sample`) hold many samples per benchmark question from the
+// base model and fewer from the larger one (the cell prints how many), at temperature 1. A
+// question's **pass@1** is the fraction of its samples that are right; the paper estimates it
+// from 2048 samples.
 
 // %%
 {
   const cache = ttc.labCache();
   const rows = ttc.labPassBySetting(cache);
+  const s = cache.manifest.settings;
+  ttc.showMarkdown(
+    `The benchmark: **${cache.problems.length}** questions, ${rows[0].questions} per rung; ` +
+      `**${s.samples}** base-model samples and **${s.largeSamples}** larger-model samples per question; ` +
+      `${s.chains} revision chains of ${s.chainLength} attempts; ${s.searchTrials} runs of each search per budget.`,
+  );
   ttc.show(
     ttc.barFigure({
       title: "Pass@1 by difficulty rung: the base model and the 14× larger one",
@@ -242,7 +249,7 @@ ttc.showVersions();
 // ## Scaling test-time compute: the strategies against budget
 //
 // Best-of-N comes from random subsets of each question's 256 cached samples (64 subsets per
-// question and budget); beam search, lookahead and DVTS from two cached runs per question and
+// question and budget); beam search, lookahead and DVTS from the cached runs per question and
 // budget (4, 16 and 64 generations). Lookahead with k = 3 spends four generations per kept
 // step, so at budget 16 it keeps only four beams. DVTS is the Hugging Face team's later
 // addition (Beeching et al. 2024), not in the paper. The grey line is the larger model's pass@1.
@@ -584,20 +591,22 @@ ttc.showVersions();
 // - **The PRM is trained on its own policy's rollouts, and so is the revision model** — as in
 //   the paper — but from a few thousand problems, not the paper's large corpora, and with eight
 //   rollouts per prefix, not sixteen.
-// - **Budgets are smaller.** Search runs at 4–64 generations (two runs per question and budget),
-//   best-of-N up to 256, revisions up to 8 chains × 16 attempts; the paper goes to 256 for all.
+// - **Budgets are smaller.** Search runs at 4–64 generations, best-of-N up to 256, revisions up
+//   to the cache's chains × attempts (printed with the benchmark above); the paper goes to 256
+//   for all.
 //   Findings that need the missing corners are listed as "not measured".
-// - **The benchmark is 160 questions** (20 per rung) and pass@1 comes from 256 samples, not
-//   2048; paired standard errors, not the point estimates, decide every verdict.
-// - **Easy rungs repeat training problems.** Two one-digit terms have only 162 distinct
-//   problems, so the easiest benchmark questions were seen in pretraining — as easy MATH problems
-//   resemble textbook exercises.
+// - **The benchmark is small** (the pass@1 cell prints its size) and pass@1 comes from far fewer
+//   samples than the paper's 2048; paired standard errors, not the point estimates, decide every
+//   verdict.
+// - **Easy rungs repeat training problems.** Two one-digit terms allow only a small set of
+//   distinct problems, so the easiest benchmark questions were seen in pretraining — as easy MATH
+//   problems resemble textbook exercises.
 //
 // ## Summary
 //
-// - Four real models — a 29k-parameter policy, a PRM trained on Monte Carlo rollout labels, a
-//   revision model trained on its own mistakes and a 14× larger policy — train here in minutes
-//   on a CPU, and the library's strategies run on them through the same two interfaces as on
+// - Four real models — a small policy, a PRM trained on Monte Carlo rollout labels, a revision
+//   model trained on its own mistakes and a policy about 14× larger — train here in under half an
+//   hour on a CPU, and the library's strategies run on them through the same two interfaces as on
 //   the synthetic world.
 // - The study's numbers come from committed caches that any slice of can be rebuilt from a seed;
 //   the findings table sets the paper, the synthetic model and the real models side by side.
