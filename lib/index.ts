@@ -363,7 +363,9 @@ export {
   labFooled,
   labRevisionExample,
   labPassBySetting,
+  labRevisionRates,
   type LabSampleRow,
+  type LabRevisionRateRow,
   type LabFooledRow,
   type LabRevisionExample,
 } from "./lab";

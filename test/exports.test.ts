@@ -542,6 +542,7 @@ const validCalls: Record<string, Args> = {
   labFooled: () => [api.labCache(), api.labStudy().oracle],
   labRevisionExample: () => [api.loadLabModels(), [api.parseLabQuestion("4+5")], 2, "exports-walk"],
   labPassBySetting: () => [api.labCache()],
+  labRevisionRates: () => [api.labCache(), api.labStudy().oracle],
   // display (outside a kernel these only validate and build bundles)
   displayBundle: () => [{ "text/plain": "hi" }],
   formatNumber: () => [0.6513215599, 4],

@@ -192,3 +192,62 @@ export function labPassBySetting(
     };
   });
 }
+
+/** How often a revision fixes a wrong answer and breaks a right one, per difficulty level. */
+export interface LabRevisionRateRow {
+  level: number;
+  /** P(right | the previous attempt was wrong), over consecutive attempts in the cached chains. */
+  fix: number;
+  /** P(wrong | the previous attempt was right). */
+  breaks: number;
+  /** Attempts that followed a wrong one. */
+  afterWrong: number;
+  /** Attempts that followed a right one. */
+  afterRight: number;
+}
+
+/** Fix and break rates of the revision model per oracle level, from the cached chains. */
+export function labRevisionRates(cache: LabCache, levels: ArrayLike<number>): LabRevisionRateRow[] {
+  assertLabCache("labRevisionRates", "cache", cache);
+  assertNumberArray("labRevisionRates", "levels", levels, "finite");
+  if (levels.length !== cache.problems.length) {
+    typeError(
+      "labRevisionRates",
+      "levels",
+      `one level per cached question (${cache.problems.length})`,
+      `${levels.length} levels`,
+    );
+  }
+  const rows: LabRevisionRateRow[] = [];
+  for (let level = 1; level <= 5; level++) {
+    let afterWrong = 0;
+    let fixed = 0;
+    let afterRight = 0;
+    let broken = 0;
+    cache.revisions.forEach((r, i) => {
+      if (levels[i] !== level) return;
+      const truth = (cache.problems[i] as LabProblem).answer;
+      for (const chain of r.chains) {
+        for (let j = 1; j < chain.length; j++) {
+          const before = chain[j - 1] === truth;
+          const now = chain[j] === truth;
+          if (before) {
+            afterRight++;
+            if (!now) broken++;
+          } else {
+            afterWrong++;
+            if (now) fixed++;
+          }
+        }
+      }
+    });
+    rows.push({
+      level,
+      fix: afterWrong > 0 ? fixed / afterWrong : 0,
+      breaks: afterRight > 0 ? broken / afterRight : 0,
+      afterWrong,
+      afterRight,
+    });
+  }
+  return rows;
+}

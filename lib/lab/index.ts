@@ -69,7 +69,9 @@ export {
   labFooled,
   labRevisionExample,
   labPassBySetting,
+  labRevisionRates,
   type LabSampleRow,
+  type LabRevisionRateRow,
   type LabFooledRow,
   type LabRevisionExample,
 } from "./explore";

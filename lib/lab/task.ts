@@ -251,6 +251,13 @@ export function encodeLab(text: string): Int32Array {
 
 /** Decodes tokens back to text. */
 export function decodeLab(tokens: ArrayLike<number>): string {
+  if (
+    tokens === null ||
+    typeof tokens !== "object" ||
+    typeof (tokens as ArrayLike<number>).length !== "number"
+  ) {
+    typeError("decodeLab", "tokens", "an array of tokens", tokens);
+  }
   let s = "";
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as number;

@@ -20,7 +20,7 @@
 //   and which hold in neither.
 //
 // **Prerequisites:** chapters 03 (the strategies) and 06 (the synthetic study).
-// **Time:** about 50 minutes (1744 words at 200 a minute and 368 lines of code at 10 a minute,
+// **Time:** about 50 minutes (1780 words at 200 a minute and 408 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -271,12 +271,21 @@ ttc.showVersions();
       referenceLines: [{ name: "larger model, pass@1", y: large }],
     }),
   );
+  const at = (label: string, b: number) => {
+    const c = curve(label);
+    return c.accuracy[c.budgets.indexOf(b)] ?? NaN;
+  };
+  const pct = (x: number) => `${ttc.formatNumber(100 * x, 3)}%`;
+  ttc.showMarkdown(
+    `**What to notice.** Plain best-of-N — keep the single highest-scored sample — goes from ` +
+      `${pct(at("best-of-N", 4))} at N = 4 to ${pct(at("best-of-N", 256))} at N = 256: the more samples, the likelier ` +
+      `that some wrong one fools the PRM, the exploitation the paper warns of. Weighted voting pools the ` +
+      `scores of every sample with the same answer and is far less exposed (${pct(at("best-of-N weighted", 256))} at 256). ` +
+      `At budget 64, beam search M=4 reaches ${pct(at("beam M=4", 64))}, lookahead ${pct(at("lookahead k=3 M=4", 64))}, ` +
+      `best-of-N weighted ${pct(at("best-of-N weighted", 64))}; the findings table at the end says which of these ` +
+      `differences exceed two paired standard errors.`,
+  );
 }
-
-// %% [markdown]
-// **What to notice.** Compare the search curves with best-of-N weighted at equal budget, and
-// lookahead with beam search. The findings table at the end turns each comparison into a verdict
-// with a paired standard error.
 
 // %% [markdown]
 // ## Difficulty bins and the compute-optimal choice
@@ -371,7 +380,41 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// The cache holds eight chains of sixteen attempts per question. A budget B can be split into
+// How often does a revision fix a wrong answer, and how often does it break a right one? The
+// paper reports that its revision model turned a correct answer into a wrong one about 38% of
+// the time. Our model was trained on the paper's recipe — only wrong attempts ever appear in its
+// training contexts — and the cached chains show what it learned:
+
+// %%
+{
+  const cache = ttc.labCache();
+  const study = ttc.labStudy(cache);
+  const rows = ttc.labRevisionRates(cache, study.oracle);
+  ttc.showTable(
+    rows.map((r) => ({
+      level: r.level,
+      "fix: P(right | previous wrong) (%)": 100 * r.fix,
+      "after a wrong attempt": r.afterWrong,
+      "break: P(wrong | previous right) (%)": 100 * r.breaks,
+      "after a right attempt": r.afterRight,
+    })),
+    {
+      caption: "The revision model's fix and break rates, over consecutive attempts in the cached chains",
+      digits: 3,
+    },
+  );
+  const all = rows.reduce((a, r) => ({ n: a.n + r.afterRight, b: a.b + r.breaks * r.afterRight }), {
+    n: 0,
+    b: 0,
+  });
+  ttc.showMarkdown(
+    `Overall it breaks **${ttc.formatNumber((100 * all.b) / Math.max(1, all.n), 3)}%** of right answers. A model that has ` +
+      "only ever seen wrong attempts in context learns that the attempt in front of it is wrong, and changes it.",
+  );
+}
+
+// %% [markdown]
+// The cache holds several chains of attempts per question (printed with the benchmark above). A budget B can be split into
 // `sequential` attempts per chain × `parallel` chains; every split the cache holds is scored by
 // PRM-weighted voting over all attempts of the chains it uses (§6.2). The chart sweeps the
 // split at budget 16, one line per difficulty level — the paper's Fig. 7.
@@ -585,11 +628,11 @@ ttc.showVersions();
 // %% [markdown]
 // ## Where the lab stops matching the paper
 //
-// - **The task is arithmetic, not MATH.** Steps are short and checkable; a mistake usually
-//   carries a wrong total forward, so a wrong prefix rarely recovers, and a PRM learns that more
+// - **The task is arithmetic, not MATH.** Steps are short and checkable; a mistake often
+//   carries a wrong total forward, so a wrong prefix seldom recovers, and a PRM learns that more
 //   easily than it learns to judge a proof.
-// - **The PRM is trained on its own policy's rollouts, and so is the revision model** — as in
-//   the paper — but from a few thousand problems, not the paper's large corpora, and with eight
+// - **The PRM is trained on rollouts of its own policy, and the revision model on that policy's
+//   own mistakes** — as in the paper — but from a few thousand problems, not the paper's large corpora, and with eight
 //   rollouts per prefix, not sixteen.
 // - **Budgets are smaller.** Search runs at 4–64 generations, best-of-N up to 256, revisions up
 //   to the cache's chains × attempts (printed with the benchmark above); the paper goes to 256
