@@ -229,7 +229,7 @@ ttc.showVersions();
 // %%
 {
   const models = ttc.loadLabModels();
-  const problem = ttc.parseLabQuestion("7+6-5+8");
+  const problem = ttc.parseLabQuestion("6+2-3+4");
   const run = ttc.labSearch(problem, { kind: "beam", beamWidth: 4 }, 16, {
     rng: ttc.makeRng("ch10-tree"),
     policy: models.base,
