@@ -204,6 +204,8 @@ export interface LabRevisionRateRow {
   afterWrong: number;
   /** Attempts that followed a right one. */
   afterRight: number;
+  /** The revision model's pass@1 with nothing in context: the share of first attempts that are right. */
+  firstAttempt: number;
 }
 
 /** Fix and break rates of the revision model per oracle level, from the cached chains. */
@@ -224,10 +226,14 @@ export function labRevisionRates(cache: LabCache, levels: ArrayLike<number>): La
     let fixed = 0;
     let afterRight = 0;
     let broken = 0;
+    let first = 0;
+    let chains = 0;
     cache.revisions.forEach((r, i) => {
       if (levels[i] !== level) return;
       const truth = (cache.problems[i] as LabProblem).answer;
       for (const chain of r.chains) {
+        chains++;
+        if (chain[0] === truth) first++;
         for (let j = 1; j < chain.length; j++) {
           const before = chain[j - 1] === truth;
           const now = chain[j] === truth;
@@ -247,6 +253,7 @@ export function labRevisionRates(cache: LabCache, levels: ArrayLike<number>): La
       breaks: afterRight > 0 ? broken / afterRight : 0,
       afterWrong,
       afterRight,
+      firstAttempt: chains > 0 ? first / chains : 0,
     });
   }
   return rows;

@@ -34,6 +34,9 @@ export function bonLabel(selection: LabSelection): string {
       : "best-of-N";
 }
 
+const TALLY = new Float64Array(10000);
+const TOUCHED = new Int32Array(10000);
+
 /** Which answer wins among samples `idx[0..n)` (−1 never wins unless nothing else is there). */
 function pick(
   answers: readonly number[],
@@ -41,7 +44,6 @@ function pick(
   idx: Int32Array,
   n: number,
   selection: LabSelection,
-  tally: Map<number, number>,
 ): number {
   if (selection === "best") {
     let best = -1;
@@ -56,20 +58,23 @@ function pick(
     }
     return best;
   }
-  tally.clear();
+  // A dense tally over answer values (answers are integers below 10^4, the checker's limit).
   let winner = -1;
   let top = -Infinity;
+  let touched = 0;
   for (let j = 0; j < n; j++) {
     const i = idx[j] as number;
     const a = answers[i] as number;
     if (a < 0) continue;
-    const w = (tally.get(a) ?? 0) + (selection === "weighted" ? (scores[i] as number) : 1);
-    tally.set(a, w);
+    if ((TALLY[a] as number) === 0) TOUCHED[touched++] = a;
+    const w = (TALLY[a] as number) + (selection === "weighted" ? (scores[i] as number) : 1);
+    TALLY[a] = w;
     if (w > top) {
       top = w;
       winner = a;
     }
   }
+  for (let k = 0; k < touched; k++) TALLY[TOUCHED[k] as number] = 0;
   return winner;
 }
 
@@ -91,18 +96,17 @@ export function bestOfNRate(
   const total = answers.length;
   const idx = new Int32Array(total);
   for (let i = 0; i < total; i++) idx[i] = i;
-  const tally = new Map<number, number>();
-  if (n >= total) return pick(answers, scores, idx, total, selection, tally) === truth ? 1 : 0;
+  if (n >= total) return pick(answers, scores, idx, total, selection) === truth ? 1 : 0;
   let ok = 0;
   for (let s = 0; s < subsets; s++) {
     // A partial Fisher–Yates shuffle: the first n entries are a uniform subset.
     for (let j = 0; j < n; j++) {
-      const k = j + rng.int(total - j);
+      const k = j + Math.floor(rng.next() * (total - j)); // rng.int without its per-call check
       const t = idx[j] as number;
       idx[j] = idx[k] as number;
       idx[k] = t;
     }
-    if (pick(answers, scores, idx, n, selection, tally) === truth) ok++;
+    if (pick(answers, scores, idx, n, selection) === truth) ok++;
   }
   return ok / subsets;
 }
@@ -139,7 +143,6 @@ export function revisionRate(
 ): number {
   const groups = Math.floor(chains.length / split.parallel);
   let ok = 0;
-  const tally = new Map<number, number>();
   for (let g = 0; g < groups; g++) {
     const answers: number[] = [];
     const sc: number[] = [];
@@ -150,7 +153,7 @@ export function revisionRate(
       }
     }
     const idx = Int32Array.from(answers.keys());
-    if (pick(answers, sc, idx, answers.length, selection, tally) === truth) ok++;
+    if (pick(answers, sc, idx, answers.length, selection) === truth) ok++;
   }
   return ok / groups;
 }
@@ -186,6 +189,11 @@ export interface LabStudy {
   searchOptimalPredicted: ComputeOptimalResult;
   /** Budgets of the revision study. */
   revisionBudgets: number[];
+  /**
+   * Compute-optimal revisions: at each budget with more than one split in the cache, the split
+   * chosen per oracle bin by two-fold cross-validation (PRM-weighted selection).
+   */
+  revisionOptimal: ComputeOptimalResult;
 }
 
 const studies = new WeakMap<LabCache, LabStudy>();
@@ -289,6 +297,14 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
     searchOptimal: computeOptimal(poolEvals, oracle),
     searchOptimalPredicted: computeOptimal(poolEvals, predicted),
     revisionBudgets,
+    revisionOptimal: computeOptimal(
+      revisions.filter(
+        (e) =>
+          e.selection === "weighted" &&
+          revisions.filter((x) => x.selection === "weighted" && x.budget === e.budget).length > 1,
+      ),
+      oracle,
+    ),
   };
   studies.set(cache, study);
   return study;
