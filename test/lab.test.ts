@@ -27,6 +27,7 @@ import { drawToken, monteCarloStepLabels, prmStepScores, sampleSolutions } from 
 import { editDistance, revisionContext } from "../lib/lab/revision-format";
 import { labModelCard, LAB_MODEL_NAMES, labModelDir } from "../lib/lab/store";
 import {
+  collectLargeGreedy,
   collectRevisions,
   collectSamples,
   collectSearch,
@@ -45,8 +46,11 @@ import { runRevisionExperiment } from "../lib/experiment/revision-experiment";
 
 const evalText = (q: string): number => {
   const terms = q.split(/[+-]/).map(Number);
-  const ops = q.match(/[+-]/g) ?? [];
-  return ops.reduce((t, op, i) => (op === "+" ? t + terms[i + 1]! : t - terms[i + 1]!), terms[0]!);
+  const ops: string[] = q.match(/[+-]/g) ?? [];
+  return ops.reduce(
+    (t: number, op: string, i: number) => (op === "+" ? t + terms[i + 1]! : t - terms[i + 1]!),
+    terms[0]!,
+  );
 };
 
 describe("the lab's task", () => {
@@ -458,6 +462,7 @@ describe("the committed caches", () => {
       expect(cache.manifest.models[n]?.trainedAt).toBe(labModelCard(n).trainedAt);
     expect(cache.samples[0]!.answers).toHaveLength(s.samples);
     expect(cache.large[0]).toHaveLength(s.largeSamples);
+    expect(cache.largeGreedy).toHaveLength(cache.problems.length);
   });
 
   test("a slice rebuilt from the seed matches the committed one", () => {
@@ -468,6 +473,7 @@ describe("the committed caches", () => {
       cache.revisions[3],
     );
     expect(collectSearch(models, cache.problems[1]!, seed, 1, s.searchTrials)).toEqual(cache.search[1]);
+    expect(collectLargeGreedy(models, cache.problems[50]!, seed, 50)).toBe(cache.largeGreedy[50]);
   });
 
   test("the stored synthetic verdicts still match a live run of the synthetic study", () => {

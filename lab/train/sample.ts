@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   collectLarge,
+  collectLargeGreedy,
   collectRevisions,
   collectSamples,
   collectSearch,
@@ -66,9 +67,11 @@ function worker(a: Args): void {
   } else {
     result["search"] = [];
     result["large"] = [];
+    result["large-greedy"] = [];
     bench.forEach((p, i) => {
       result["search"]!.push(collectSearch(models, p, a.seed, i, c.searchTrials));
       result["large"]!.push(collectLarge(models, p, a.seed, i, c.largeSamples));
+      result["large-greedy"]!.push(collectLargeGreedy(models, p, a.seed, i));
       send(i);
     });
   }

@@ -12,7 +12,7 @@
  *   the right answer (Snell et al. 2024 §5.1, after Math-Shepherd), trained
  *   with binary cross-entropy at every step;
  * - **revision**: fine-tuned from the base model on the paper's recipe
- *   (§6.1, App. A): 0–4 of its own wrong attempts in context, the last the
+ *   (§6.1; App. H–J v1 / App. L–N ICLR): 0–4 of its own wrong attempts in context, the last the
  *   closest to the correct one by edit distance, then the correct solution.
  */
 import { makeRng, type Rng } from "../../lib/base/random";

@@ -48,8 +48,10 @@ export interface LabCache {
   /** The benchmark's problems, in cache order. */
   problems: LabProblem[];
   samples: QuestionSamples[];
-  /** The larger model's answers per question. */
+  /** The larger model's answers per question (samples at temperature 1). */
   large: number[][];
+  /** The larger model's greedy answer per question (−1: none), the paper's measure of it. */
+  largeGreedy: number[];
   revisions: QuestionRevisions[];
   search: QuestionSearch[];
   /** The synthetic study's verdicts at its defaults (id, finding, what the paper says, verdict). */
@@ -67,6 +69,7 @@ export function assertLabCache(fn: string, name: string, value: unknown): assert
     !Array.isArray(c.search) ||
     !Array.isArray(c.revisions) ||
     !Array.isArray(c.large) ||
+    !Array.isArray(c.largeGreedy) ||
     typeof c.manifest !== "object" ||
     c.samples.length !== c.problems.length
   ) {
@@ -115,6 +118,7 @@ export function labCache(dir: string = labCacheDir()): LabCache {
     problems,
     samples: read("samples"),
     large: read("large"),
+    largeGreedy: read("large-greedy"),
     revisions: read("revisions"),
     search: read("search"),
     synthetic: read("synthetic-findings"),

@@ -85,9 +85,13 @@ export function questionRng(seed: string, index: number, kind: string): Rng {
   return makeRng(`${seed}/q${index}/${kind}`);
 }
 
-/** Rounds a score for a cache (4 decimals is below any effect the study reads). */
+/**
+ * Rounds a score for a cache to six significant digits: relative, not absolute, precision, so
+ * that products of many small step scores keep their order (a fixed number of decimals would
+ * turn most of them into 0).
+ */
 function r4(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
+  return x === 0 ? 0 : Number(x.toPrecision(6));
 }
 
 /** The answer of a sampled solution for a cache: its final result, or −1 when it has none. @internal */
@@ -127,6 +131,23 @@ export function collectSamples(
     out.prod.push(r4(scores.reduce((a, b) => a * b, 1)));
   }
   return out;
+}
+
+/** The larger model's greedy answer (temperature 0), as the paper evaluates it. @internal */
+export function collectLargeGreedy(
+  models: LabModels,
+  problem: LabProblem,
+  seed: string,
+  index: number,
+): number {
+  const text = sampleSolutions(
+    models.large,
+    problem,
+    questionRng(seed, index, "large-greedy"),
+    1,
+    0,
+  )[0] as string;
+  return cachedAnswer(problem, text);
 }
 
 /** Answers of `count` samples from the larger model at temperature 1. @internal */

@@ -1,6 +1,6 @@
 /**
  * How a revision model's context is written (Snell et al. 2024 §6.1,
- * App. A): the question, then earlier attempts each after `#`, then `.`,
+ * App. H–J v1 / App. L–N ICLR): the question, then earlier attempts each after `#`, then `.`,
  * after which the model writes its next attempt. At test time the context
  * holds the most recent attempts of the chain, at most
  * {@link REVISION_WINDOW} of them, as in the paper.

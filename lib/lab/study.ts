@@ -169,8 +169,12 @@ export interface LabStudy {
   questions: number;
   /** The base model's pass@1 per question (fraction of its 256 samples that are right). */
   passAtOne: Float64Array;
-  /** The larger model's pass@1 per question (of its 32 samples). */
+  /** The larger model's pass@1 per question (the fraction of its samples at temperature 1 that are right). */
   largePassAtOne: Float64Array;
+  /** Whether the larger model's greedy answer is right, per question (1 or 0): the paper's measure of the larger model (§7). */
+  largeGreedy: Float64Array;
+  /** The larger model's parameters over the base model's (M of the FLOPs-matched exchange). */
+  sizeRatio: number;
   /** Oracle difficulty levels 1–5 (quintiles of the base model's pass@1; 1 = easiest). */
   oracle: Int32Array;
   /** Predicted levels: quintiles of the PRM's mean last-step score over the samples. */
@@ -217,6 +221,9 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
     answers.filter((a) => a === t).length / answers.length;
   const passAtOne = Float64Array.from(cache.samples, (s, i) => rate(s.answers, truth[i] as number));
   const largePassAtOne = Float64Array.from(cache.large, (a, i) => rate(a, truth[i] as number));
+  const largeGreedy = Float64Array.from(cache.largeGreedy, (a, i) => (a === truth[i] ? 1 : 0));
+  const models = cache.manifest.models;
+  const sizeRatio = (models["large"]?.parameters ?? 1) / (models["base"]?.parameters ?? 1);
   const prmMean = Float64Array.from(cache.samples, (s) => s.last.reduce((x, y) => x + y, 0) / s.last.length);
   const oracle = difficultyBins(passAtOne);
   const predicted = difficultyBins(prmMean);
@@ -288,6 +295,8 @@ export function labStudy(cache: LabCache = labCache()): LabStudy {
     questions: Q,
     passAtOne,
     largePassAtOne,
+    largeGreedy,
+    sizeRatio,
     oracle,
     predicted,
     prmMean,

@@ -19,8 +19,9 @@
 // - which of the paper's findings hold on real models, which hold only in the synthetic world,
 //   and which hold in neither.
 //
-// **Prerequisites:** chapters 03 (the strategies) and 06 (the synthetic study).
-// **Time:** about 55 minutes (1822 words at 200 a minute and 429 lines of code at 10 a minute,
+// **Prerequisites:** chapters 03 (the strategies), 06 (the synthetic study) and 08 (the
+// FLOPs-matched exchange).
+// **Time:** about 60 minutes (2084 words at 200 a minute and 468 lines of code at 10 a minute,
 // exercises included).
 
 // %% [nav]
@@ -74,7 +75,7 @@ ttc.showVersions();
 //   cross-entropy on soft labels: for each step prefix of the base model's own solutions, the
 //   fraction of eight rollouts from that prefix that reach the right answer (§5.1, after
 //   Math-Shepherd; chapter 03 built the same labels in the synthetic world);
-// - **revision**: the base model fine-tuned on the paper's recipe (§6.1 and App. A): zero to four
+// - **revision**: the base model fine-tuned on the paper's recipe (§6.1; App. H–J v1 / App. L–N ICLR): zero to four
 //   of its own wrong attempts in context, the last the closest to the correct one by edit
 //   distance, followed by the correct solution.
 
@@ -177,10 +178,41 @@ ttc.showVersions();
 }
 
 // %% [markdown]
+// ## Difficulty bins: oracle and predicted
+//
+// As in the paper (§3.2), the questions are sorted into five difficulty levels. The **oracle**
+// bins are the quintiles of each question's real pass@1 (level 1 easiest); the **predicted**
+// bins are the quintiles of the PRM's mean final score over the samples, which needs no answer
+// key. The rest of the chapter reads results per level.
+
+// %%
+{
+  const study = ttc.labStudy();
+  const agree = Array.from(study.oracle).filter((l, i) => l === study.predicted[i]).length / study.questions;
+  ttc.showTable(
+    [1, 2, 3, 4, 5].map((l) => {
+      const idx = Array.from(study.oracle).flatMap((v, i) => (v === l ? [i] : []));
+      const mean = (xs: ArrayLike<number>) => idx.reduce((s, i) => s + (xs[i] ?? 0), 0) / idx.length;
+      return {
+        level: l,
+        questions: idx.length,
+        "base pass@1 (%)": 100 * mean(study.passAtOne),
+        "PRM mean final score": mean(study.prmMean),
+        "larger model, greedy (%)": 100 * mean(study.largeGreedy),
+      };
+    }),
+    { caption: "The oracle difficulty levels", digits: 3 },
+  );
+  ttc.showMarkdown(
+    `Oracle and predicted bins agree on **${ttc.formatNumber(100 * agree, 3)}%** of questions.`,
+  );
+}
+
+// %% [markdown]
 // ## Where the PRM is fooled
 //
 // A verifier is fooled when it gives a wrong answer a high score. Over the cached samples, the
-// table counts per difficulty level (oracle bins, below) the share of wrong answers the PRM
+// table counts per difficulty level the share of wrong answers the PRM
 // scores above 0.5, against the share of right ones. Then the cell shows the wrong solutions it
 // likes best on one question.
 
@@ -250,9 +282,11 @@ ttc.showVersions();
 //
 // Best-of-N comes from random subsets of each question's 256 cached samples (64 subsets per
 // question and budget); beam search, lookahead and DVTS from the cached runs per question and
-// budget (4, 16 and 64 generations). Lookahead with k = 3 spends four generations per kept
-// step, so at budget 16 it keeps only four beams. DVTS is the Hugging Face team's later
-// addition (Beeching et al. 2024), not in the paper. The grey line is the larger model's pass@1.
+// budget: beam search and DVTS at 4, 16 and 64 generations, lookahead at 16 and 64. Lookahead with
+// k = 3 spends k + 1 = 4 generations per candidate, so at budget 16 it runs N = 4 candidates and,
+// with M = 4, keeps one prefix a round (at budget 4 it could not run at all). DVTS is the Hugging
+// Face team's later addition (Beeching et al. 2024), not in the paper. The grey line is the
+// larger model's greedy accuracy, the paper's measure of it (§7).
 
 // %%
 {
@@ -263,12 +297,12 @@ ttc.showVersions();
     return { name: label, budgets: es.map((e) => e.budget), accuracy: es.map((e) => mean(e.perQuestion)) };
   };
   const labels = [...new Set(study.search.map((e) => e.strategy))];
-  const large = Array.from(study.largePassAtOne).reduce((a, b) => a + b, 0) / study.questions;
+  const large = Array.from(study.largeGreedy).reduce((a, b) => a + b, 0) / study.questions;
   ttc.show(
     ttc.budgetCurvesFigure({
       title: "Accuracy against generation budget on the lab's benchmark",
       series: labels.map((l) => ({ ...curve(l), name: l === "DVTS M=4" ? "DVTS M=4 (later work)" : l })),
-      referenceLines: [{ name: "larger model, pass@1", y: large }],
+      referenceLines: [{ name: "larger model, greedy", y: large }],
     }),
   );
   const at = (label: string, b: number) => {
@@ -279,7 +313,8 @@ ttc.showVersions();
   ttc.showMarkdown(
     `**What to notice.** Plain best-of-N — keep the single highest-scored sample — goes from ` +
       `${pct(at("best-of-N", 4))} at N = 4 to ${pct(at("best-of-N", 256))} at N = 256: the more samples, the likelier ` +
-      `that some wrong one fools the PRM, the exploitation the paper warns of. Weighted voting pools the ` +
+      `that some wrong one fools the PRM. This differs from the paper, where plain best-of-N with the PRM ` +
+      `stays competitive and only plain best-of-N with an ORM falls (ICLR App. G.2). Weighted voting pools the ` +
       `scores of every sample with the same answer and is far less exposed (${pct(at("best-of-N weighted", 256))} at 256). ` +
       `At budget 64, beam search M=4 reaches ${pct(at("beam M=4", 64))}, lookahead ${pct(at("lookahead k=3 M=4", 64))}, ` +
       `best-of-N weighted ${pct(at("best-of-N weighted", 64))}; the findings table at the end says which of these ` +
@@ -288,18 +323,15 @@ ttc.showVersions();
 }
 
 // %% [markdown]
-// ## Difficulty bins and the compute-optimal choice
+// ## The compute-optimal choice per level
 //
-// The oracle bins are the quintiles of each question's real pass@1; the predicted bins are the
-// quintiles of the PRM's mean final score over the samples, which needs no answer key (§3.2). At
-// each budget, the compute-optimal strategy of a bin is chosen by two-fold cross-validation inside
-// the bin, from the paper's pool: best-of-N weighted, beam search (M = 4 and M = √N) and
-// lookahead.
+// At each budget, the compute-optimal strategy of a level is chosen by two-fold cross-validation
+// inside the level, from the paper's pool: best-of-N weighted, beam search (M = 4 and M = √N) and
+// lookahead — with oracle bins and with predicted ones.
 
 // %%
 {
   const study = ttc.labStudy();
-  const agree = Array.from(study.oracle).filter((l, i) => l === study.predicted[i]).length / study.questions;
   ttc.showTable(
     study.searchOptimal.curve.map((p, i) => ({
       budget: p.budget,
@@ -308,9 +340,6 @@ ttc.showVersions();
       "chosen per level 1–5 (oracle)": p.bins.map((b) => [...new Set(b.chosen)].join("/")).join(" · "),
     })),
     { caption: "Compute-optimal search on the lab's models", digits: 3 },
-  );
-  ttc.showMarkdown(
-    `Oracle and predicted bins agree on **${ttc.formatNumber(100 * agree, 3)}%** of questions.`,
   );
   const levels = [1, 2, 3, 4, 5];
   const at = (label: string, budget: number) =>
@@ -335,8 +364,8 @@ ttc.showVersions();
 // ## Which step score? Last, min or product
 //
 // The PRM scores every step. Best-of-N weighted needs one number per solution: the last step's
-// score (the paper's choice), the smallest step score, or their product (§5.1; App. B of the
-// ICLR version compares them). The same subsets of samples are scored all three ways, so the
+// score (the paper's choice), the smallest step score, or their product (§5.1; App. E v1 / App. G
+// ICLR compare them). The same subsets of samples are scored all three ways, so the
 // comparison is paired.
 
 // %%
@@ -412,13 +441,36 @@ ttc.showVersions();
     `Overall it breaks **${ttc.formatNumber((100 * all.b) / Math.max(1, all.n), 3)}%** of right answers. A model that has ` +
       "only ever seen wrong attempts in context learns that the attempt in front of it is wrong, and changes it.",
   );
+  const first = rows.reduce((a, r) => a + r.firstAttempt, 0) / rows.length;
+  const base = Array.from(study.passAtOne).reduce((a, b) => a + b, 0) / study.questions;
+  const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
+  const best16 = Math.max(
+    ...study.revisions
+      .filter((e) => e.budget === 16 && e.selection === "weighted")
+      .map((e) => mean(e.perQuestion)),
+  );
+  const bon16 = mean(
+    study.search.find((e) => e.strategy === "best-of-N weighted" && e.budget === 16)?.perQuestion ?? [0],
+  );
+  ttc.showMarkdown(
+    `It is also a weaker writer than the model it was fine-tuned from: its first attempts, with nothing in ` +
+      `context, are right **${ttc.formatNumber(100 * first, 3)}%** of the time averaged over the levels, against the ` +
+      `base model's ${ttc.formatNumber(100 * base, 3)}% over all questions. At budget 16 its best split reaches ` +
+      `${ttc.formatNumber(100 * best16, 3)}%, against ${ttc.formatNumber(100 * bon16, 3)}% for best-of-N weighted ` +
+      "with the base model. The chain below is a real fix, but fixes are the exception.",
+  );
 }
 
 // %% [markdown]
 // The cache holds several chains of attempts per question (printed with the benchmark above). A budget B can be split into
 // `sequential` attempts per chain × `parallel` chains; every split the cache holds is scored by
-// PRM-weighted voting over all attempts of the chains it uses (§6.2). The chart sweeps the
-// split at budget 16, one line per difficulty level — the paper's Fig. 7.
+// PRM-weighted voting over all attempts of the chains it uses. The paper selects in two stages
+// instead — inside each chain, then across chains — with an ORM trained on the revision model's
+// own outputs, because its PRM transfers poorly to revisions (§6.2); we use the base model's PRM
+// and one pooled vote. The chart sweeps the split at budget 16, one line per difficulty level.
+// The paper's Fig. 7 sweeps budget 128 from fully parallel to fully sequential; the cache's
+// chains allow budget 16 from two attempts in each of eight chains to one chain of sixteen. The
+// x axis writes each split in lowest terms (two attempts × eight chains shows as 1:4).
 
 // %%
 {
@@ -476,7 +528,7 @@ ttc.showVersions();
 // buys the small model F = M + 3(M − 1)/R generations per question at equal total FLOPs, where
 // R = D_inference / D_pretrain (§7). Here M is the models' real parameter ratio, and the table
 // compares, per level, best-of-N weighted at the affordable budget (capped at the cache's 256)
-// with the larger model's pass@1. The last row puts R where this benchmark really is: answering
+// with the larger model's greedy accuracy. The last row puts R where this benchmark really is: answering
 // its questions once is a tiny fraction of the pretraining tokens.
 
 // %%
@@ -502,7 +554,7 @@ ttc.showVersions();
     for (const l of levels) {
       const idx = idxOf(l);
       row[`level ${l}: small − large (pts)`] =
-        100 * (mean(bon?.perQuestion ?? [], idx) - mean(study.largePassAtOne, idx));
+        100 * (mean(bon?.perQuestion ?? [], idx) - mean(study.largeGreedy, idx));
     }
     return row;
   });
@@ -516,8 +568,10 @@ ttc.showVersions();
 // ## Paper, synthetic model, real tiny models: finding by finding
 //
 // The lab's verdicts come from `ttc.labFindings()`, whose criteria follow the synthetic study's
-// (chapter 06) with the lab's budgets; every comparison is paired and counts only beyond two
-// standard errors. The synthetic column is `ttc.findingsTable` at its defaults, stored with the
+// (chapter 06) with the lab's budgets. Comparisons between strategies are paired over the same
+// questions and count only beyond two standard errors; the rules that ask which split or level
+// peaks, or whether a gain stays below ten points, read point estimates, and each criterion
+// (printed below the table) says which kind it is. The synthetic column is `ttc.findingsTable` at its defaults, stored with the
 // caches (a test checks it still matches a live run).
 
 // %%
@@ -587,19 +641,22 @@ ttc.showVersions();
   const myPrediction: string | undefined = undefined; // "beam M=4" or "best-of-N weighted"
   const study = ttc.labStudy();
   const idx = Array.from(study.oracle).flatMap((v, i) => (v === 1 ? [i] : []));
-  const acc = (label: string) => {
-    const e = study.search.find((x) => x.strategy === label && x.budget === 64);
+  const acc = (label: string, budget = 64) => {
+    const e = study.search.find((x) => x.strategy === label && x.budget === budget);
     return e ? idx.reduce((s, i) => s + (e.perQuestion[i] ?? 0), 0) / idx.length : 0;
   };
   const beam = acc("beam M=4");
   const bon = acc("best-of-N weighted");
+  const beam16 = acc("beam M=4", 16);
   ttc.checkPrediction("level 1, budget 64", myPrediction, {
     answer: beam > bon ? "beam M=4" : "best-of-N weighted",
     alsoRight: Math.abs(beam - bon) < 0.01 ? ["beam M=4", "best-of-N weighted"] : [],
     choices: ["beam M=4", "best-of-N weighted"],
     explanation:
       `On level 1: beam M=4 ${ttc.formatNumber(100 * beam, 3)}%, best-of-N weighted ${ttc.formatNumber(100 * bon, 3)}%. ` +
-      "The paper saw beam search over-optimise the PRM on easy questions at high budgets.",
+      `The paper saw beam search over-optimise the PRM on easy questions at high budgets (Fig. 3); here beam M=4 ` +
+      `${beam < beam16 ? "falls" : "does not fall"} on level 1 from budget 16 (${ttc.formatNumber(100 * beam16, 3)}%) to 64, ` +
+      `and ${bon >= beam ? "best-of-N weighted is simply better on questions the model already solves" : "beam search keeps its lead"}.`,
   });
 }
 
@@ -620,13 +677,13 @@ ttc.showVersions();
   const small = mean(
     study.search.find((e) => e.strategy === "best-of-N weighted" && e.budget === budget)?.perQuestion ?? [],
   );
-  const large = mean(study.largePassAtOne);
+  const large = mean(study.largeGreedy);
   ttc.checkPrediction("level 5 at R = 22", myPrediction, {
     answer: small > large ? "small model" : "larger model",
     choices: ["small model", "larger model"],
     explanation:
       `F = ${ttc.formatNumber(f.multiplier, 3)} affords ${budget} generations: small model ${ttc.formatNumber(100 * small, 3)}%, ` +
-      `larger model ${ttc.formatNumber(100 * large, 3)}%. Samples cannot find an answer the small model almost never writes.`,
+      `larger model (greedy) ${ttc.formatNumber(100 * large, 3)}%. Samples cannot find an answer the small model almost never writes.`,
   });
 }
 
@@ -667,8 +724,12 @@ ttc.showVersions();
 //   for all.
 //   Findings that need the missing corners are listed as "not measured".
 // - **The benchmark is small** (the pass@1 cell prints its size) and pass@1 comes from far fewer
-//   samples than the paper's 2048; paired standard errors, not the point estimates, decide every
-//   verdict.
+//   samples than the paper's 2048; paired standard errors decide the comparisons between
+//   strategies, but the verdicts that read which split or level peaks rest on point estimates.
+// - **Revisions are selected with the base PRM in one pooled vote**, not with the paper's ORM
+//   trained on the revision model's outputs in two stages (§6.2).
+// - **The larger model is judged by its greedy answer**, as in the paper; best-of-N weighted
+//   stands in for the paper's compute-optimal test-time compute in the exchange table.
 // - **Easy rungs repeat training problems.** Two one-digit terms allow only a small set of
 //   distinct problems, so the easiest benchmark questions were seen in pretraining — as easy MATH
 //   problems resemble textbook exercises.
