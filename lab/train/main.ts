@@ -115,6 +115,7 @@ async function main(): Promise<void> {
   for (const l of lanes) for (const s of l) state.set(s, `${bar(0)} waiting`);
   if (tty) process.stderr.write("\n".repeat(state.size + 1));
   let lastPlain = 0;
+  const children: ReturnType<typeof fork>[] = [];
   await Promise.all(
     lanes.map(
       (lane) =>
@@ -146,9 +147,13 @@ async function main(): Promise<void> {
               );
             }
           });
-          child.on("exit", (code) =>
-            code === 0 ? resolve() : reject(new Error(`lab:train: ${lane.join(",")} exited with ${code}`)),
-          );
+          children.push(child);
+          child.on("exit", (code) => {
+            if (code === 0) return resolve();
+            // One lane failed: stop the others rather than let them train on for nothing.
+            for (const c of children) if (c !== child && c.exitCode === null) c.kill();
+            reject(new Error(`lab:train: ${lane.join(",")} exited with ${code}`));
+          });
         }),
     ),
   );

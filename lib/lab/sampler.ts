@@ -63,10 +63,12 @@ export function generateLine(dec: LabDecoder, context: number, rng: Rng, tempera
   }
 }
 
-/** Pushes a string's tokens onto a decoder. */
+/** Pushes a string's tokens onto a decoder, as many as fit in its context (the rest are dropped). */
 export function pushText(dec: LabDecoder, text: string): void {
   const tokens = encodeLab(text);
-  for (let i = 0; i < tokens.length; i++) dec.push(tokens[i] as number);
+  const room = dec.context - dec.position;
+  const n = Math.min(tokens.length, room);
+  for (let i = 0; i < n; i++) dec.push(tokens[i] as number);
 }
 
 /**

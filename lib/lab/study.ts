@@ -10,6 +10,7 @@
  */
 
 import { makeRng, type Rng } from "../base/random";
+import { rangeError } from "../base/validate";
 import { difficultyBins } from "../models/difficulty";
 import { computeOptimal, type ComputeOptimalResult, type StrategyEvaluation } from "../models/optimal";
 import { searchStrategyLabel } from "../strategies/search";
@@ -213,6 +214,14 @@ export function labPaperPool(): string[] {
 /** Computes the study from the caches (once per cache; later calls return the same object). */
 export function labStudy(cache: LabCache = labCache()): LabStudy {
   assertLabCache("labStudy", "cache", cache);
+  if (cache.problems.length < 10) {
+    rangeError(
+      "labStudy",
+      "cache",
+      "caches of at least 10 questions (2 per difficulty level, one per cross-validation fold)",
+      `caches of ${cache.problems.length} questions`,
+    );
+  }
   const hit = studies.get(cache);
   if (hit !== undefined) return hit;
   const Q = cache.problems.length;

@@ -279,6 +279,11 @@ export class LabDecoder {
     this.out = new Float32Array(model.outputs);
   }
 
+  /** The most tokens this decoder holds (the model's context). */
+  get context(): number {
+    return this.m.config.context;
+  }
+
   /** Forgets every token. */
   reset(): void {
     this.position = 0;
