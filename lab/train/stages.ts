@@ -25,6 +25,7 @@ import {
   TOKEN_NEWLINE,
 } from "../../lib/lab/task";
 import { isCorrect, monteCarloStepLabels, sampleSolutions } from "../../lib/lab/sampler";
+import type { LabModelCard } from "../../lib/lab/store";
 import { LabTransformer, labParameterCount, type LabModelConfig } from "../../lib/lab/transformer";
 import { editDistance, revisionContext } from "../../lib/lab/revision-format";
 import { lmBatch, pretrainBatch, valueBatch, type Example, type ValueExample } from "./data";
@@ -38,27 +39,11 @@ export const CONFIGS: Record<string, LabModelConfig> = {
   revision: { vocab: 17, context: 256, width: 32, layers: 2, heads: 4, head: "lm" },
 };
 
-/** What a stage reports (saved beside the weights). */
-export interface StageRecord {
+/** What a stage reports: its model card without the provenance fields `save` adds, and the weights. */
+export type StageRecord = Omit<LabModelCard, "name" | "commit" | "trainedAt"> & {
   name: string;
-  config: LabModelConfig;
-  parameters: number;
-  seed: string;
-  steps: number;
-  batch: number;
-  learningRate: number;
-  /** Real (unpadded) tokens the model was trained on. */
-  trainingTokens: number;
-  /** Tokens the stage generated with the base model to build its data (0 for pretraining). */
-  sampledTokens: number;
-  /** Wall-clock seconds of the stage (sampling included). */
-  seconds: number;
-  /** [step, loss] every logEvery steps. */
-  losses: [number, number][];
-  /** Anything else the stage measured. */
-  notes: Record<string, number>;
   weights: Float32Array;
-}
+};
 
 /** Progress callback: fraction done in [0, 1] and a short status. */
 export type Progress = (fraction: number, status: string) => void;

@@ -76,18 +76,23 @@ export interface LabFooledRow {
   right: number;
 }
 
-/** The PRM's mistakes per oracle level, from the cached samples. */
-export function labFooled(cache: LabCache, levels: ArrayLike<number>): LabFooledRow[] {
-  assertLabCache("labFooled", "cache", cache);
-  assertNumberArray("labFooled", "levels", levels, "finite");
+/** Checks a cache and one difficulty level per cached question. */
+function checkLevels(fn: string, cache: LabCache, levels: ArrayLike<number>): void {
+  assertLabCache(fn, "cache", cache);
+  assertNumberArray(fn, "levels", levels, "finite");
   if (levels.length !== cache.problems.length) {
     typeError(
-      "labFooled",
+      fn,
       "levels",
       `one level per cached question (${cache.problems.length})`,
       `${levels.length} levels`,
     );
   }
+}
+
+/** The PRM's mistakes per oracle level, from the cached samples. */
+export function labFooled(cache: LabCache, levels: ArrayLike<number>): LabFooledRow[] {
+  checkLevels("labFooled", cache, levels);
   const rows: LabFooledRow[] = [];
   for (let level = 1; level <= 5; level++) {
     let wrong = 0;
@@ -210,16 +215,7 @@ export interface LabRevisionRateRow {
 
 /** Fix and break rates of the revision model per oracle level, from the cached chains. */
 export function labRevisionRates(cache: LabCache, levels: ArrayLike<number>): LabRevisionRateRow[] {
-  assertLabCache("labRevisionRates", "cache", cache);
-  assertNumberArray("labRevisionRates", "levels", levels, "finite");
-  if (levels.length !== cache.problems.length) {
-    typeError(
-      "labRevisionRates",
-      "levels",
-      `one level per cached question (${cache.problems.length})`,
-      `${levels.length} levels`,
-    );
-  }
+  checkLevels("labRevisionRates", cache, levels);
   const rows: LabRevisionRateRow[] = [];
   for (let level = 1; level <= 5; level++) {
     let afterWrong = 0;
