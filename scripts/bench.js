@@ -777,10 +777,9 @@ async function benchLabSampling() {
  * @returns {Float32Array}
  */
 function flatWeights(name) {
-  const buf = require("node:fs").readFileSync(path.join(ROOT, "lab", "models", `${name}.bin`));
-  const w = new Float32Array(buf.length / 4);
-  for (let i = 0; i < w.length; i++) w[i] = buf.readFloatLE(4 * i);
-  return w;
+  /** @type {any} */ const store = require(path.join(DIST, "lab", "store.js"));
+  const card = store.labModelCard(name);
+  return store.labModelWeights(name, card.config, path.join(ROOT, "lab", "models"));
 }
 
 /** Runs the sections, then (unless --no-cells) the per-cell latency report. */

@@ -12,8 +12,7 @@
 import { execSync, fork } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { saveLabModel, type LabModelCard, type LabModelName } from "../../lib/lab/store";
-import { LabTransformer } from "../../lib/lab/transformer";
+import { labModelWeights, saveLabModel, type LabModelCard, type LabModelName } from "../../lib/lab/store";
 import { pretrain, trainPrm, trainRevision, type StageRecord } from "./stages";
 import { readFlags } from "./args";
 import { useWasm } from "./tf-model";
@@ -63,11 +62,7 @@ function save(out: string, r: StageRecord, sha: string): void {
 
 function load(out: string, name: string): StageRecord {
   const card = JSON.parse(fs.readFileSync(path.join(out, `${name}.json`), "utf8")) as LabModelCard;
-  const buf = fs.readFileSync(path.join(out, `${name}.bin`));
-  const weights = new Float32Array(buf.length / 4);
-  for (let i = 0; i < weights.length; i++) weights[i] = buf.readFloatLE(4 * i);
-  new LabTransformer(card.config, weights); // checks the shape
-  return { ...card, weights };
+  return { ...card, weights: labModelWeights(name, card.config, out) };
 }
 
 /** A worker: runs its stages and reports progress as messages. */

@@ -163,6 +163,30 @@ function drawTrainingProblem(rng: Rng): LabProblem {
   return drawProblem(rng, s.terms, s.digits);
 }
 
+/**
+ * Fine-tunes a model from the base model: the base weights transplanted into the stage's config
+ * (new tensors from `seed/<name>/init`), batches drawn with `seed/<name>/order`.
+ */
+function fineTune(
+  name: "prm" | "revision",
+  base: StageRecord,
+  seed: string,
+  plan: Plan,
+  nextBatch: (order: Rng) => Batch,
+  progress: Progress,
+  from: number,
+): { weights: Float32Array; tokens: number; losses: [number, number][] } {
+  const config = CONFIGS[name]!;
+  const start = transplant(
+    base.config,
+    base.weights,
+    config,
+    initialWeights(config, makeRng(`${seed}/${name}/init`)),
+  );
+  const order = makeRng(`${seed}/${name}/order`);
+  return runTraining(name, config, start, plan, () => nextBatch(order), progress, from);
+}
+
 /** Fine-tunes the PRM from the base model on Monte Carlo step labels. */
 export function trainPrm(base: StageRecord, seed: string, scale: number, progress: Progress): StageRecord {
   const t0 = Date.now();
@@ -197,20 +221,12 @@ export function trainPrm(base: StageRecord, seed: string, scale: number, progres
     learningRate: 1e-3,
     warmup: 20,
   };
-  const config = CONFIGS["prm"]!;
-  const start = transplant(
-    base.config,
-    base.weights,
-    config,
-    initialWeights(config, makeRng(`${seed}/prm/init`)),
-  );
-  const order = makeRng(`${seed}/prm/order`);
-  const run = runTraining(
+  const run = fineTune(
     "prm",
-    config,
-    start,
+    base,
+    seed,
     plan,
-    () => valueBatch(Array.from({ length: plan.batch }, () => examples[order.int(examples.length)]!)),
+    (order) => valueBatch(Array.from({ length: plan.batch }, () => examples[order.int(examples.length)]!)),
     progress,
     0.5,
   );
@@ -266,20 +282,12 @@ export function trainRevision(
     learningRate: 1e-3,
     warmup: 20,
   };
-  const config = CONFIGS["revision"]!;
-  const start = transplant(
-    base.config,
-    base.weights,
-    config,
-    initialWeights(config, makeRng(`${seed}/revision/init`)),
-  );
-  const order = makeRng(`${seed}/revision/order`);
-  const run = runTraining(
+  const run = fineTune(
     "revision",
-    config,
-    start,
+    base,
+    seed,
     plan,
-    () => lmBatch(Array.from({ length: plan.batch }, () => examples[order.int(examples.length)]!)),
+    (order) => lmBatch(Array.from({ length: plan.batch }, () => examples[order.int(examples.length)]!)),
     progress,
     0.4,
   );

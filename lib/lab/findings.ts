@@ -14,7 +14,15 @@
 import { meanOver } from "../base/stats";
 import { typeError } from "../base/validate";
 import { pairedDifference } from "../experiment/experiment";
-import { FINDINGS_Z, MEANINGFUL_GAIN, INSENSITIVE_SPREAD, type Verdict } from "../experiment/findings-input";
+import {
+  FINDINGS_Z,
+  MEANINGFUL_GAIN,
+  INSENSITIVE_SPREAD,
+  pct,
+  pts,
+  verdictOf,
+  type Verdict,
+} from "../experiment/findings-input";
 import { flopsMatchedComparison } from "../models/budget";
 import { efficiencyRatio, type StrategyEvaluation } from "../models/optimal";
 import { searchStrategyLabel } from "../strategies/search";
@@ -35,13 +43,11 @@ export interface LabFindingRow {
   criterion: string;
 }
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const pts = (d: number): string => `${d >= 0 ? "+" : "−"}${Math.abs(100 * d).toFixed(1)} pts`;
 const se = (d: { difference: number; standardError: number }): string =>
   `${pts(d.difference)} (${d.standardError > 0 ? (d.difference / d.standardError).toFixed(1) : "∞"} SE)`;
 const beats = (d: { difference: number; standardError: number }): boolean =>
   d.difference > FINDINGS_Z * d.standardError;
-const verdict = (yes: boolean, partly: boolean): Verdict => (yes ? "yes" : partly ? "partly" : "no");
+const verdict = verdictOf;
 
 const BON = bonLabel("weighted");
 const BEAM4 = searchStrategyLabel({ kind: "beam", beamWidth: 4 });

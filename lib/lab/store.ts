@@ -72,15 +72,24 @@ export function loadLabModel(name: LabModelName, dir: string = labModelDir()): L
   if (hit !== undefined) return hit;
   const card = labModelCard(name, dir);
   const config = checkLabConfig("loadLabModel", card.config);
+  const weights = labModelWeights(name, config, dir);
+  const model = new LabTransformer(config, weights);
+  cache.set(key, model);
+  return model;
+}
+
+/**
+ * A model's flat weights from `<dir>/<name>.bin` (float32 little-endian), checked against the
+ * size its config needs. @internal
+ */
+export function labModelWeights(name: string, config: LabModelConfig, dir: string): Float32Array {
   const buf = fs.readFileSync(path.join(dir, `${name}.bin`));
   const n = labParameterCount(config);
   if (buf.length !== 4 * n)
     typeError("loadLabModel", "name", `a model whose weights file has ${4 * n} bytes`, `${buf.length} bytes`);
   const weights = new Float32Array(n);
   for (let i = 0; i < n; i++) weights[i] = buf.readFloatLE(4 * i);
-  const model = new LabTransformer(config, weights);
-  cache.set(key, model);
-  return model;
+  return weights;
 }
 
 /** Writes a model's card and weights. @internal */
